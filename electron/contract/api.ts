@@ -1,0 +1,38 @@
+import type { z } from 'zod';
+import { ipcErrorSchema, type IpcError } from './errors';
+import {
+  emptyInputSchema,
+  kioskStateSchema,
+  redemptionProgressSchema,
+  redemptionResultSchema,
+  submitCodeInputSchema,
+} from './schemas';
+import type { Result } from './result';
+import type { EventName, InvokeMethod } from './channels';
+
+/** The single source of every method: its input and output schemas. The KioskApi type is derived from it. */
+export const methodSchemas = {
+  getState: { input: emptyInputSchema, output: kioskStateSchema },
+  submitCode: { input: submitCodeInputSchema, output: redemptionResultSchema },
+} as const satisfies Record<InvokeMethod, { input: z.ZodType; output: z.ZodType }>;
+
+export const eventSchemas = {
+  progress: redemptionProgressSchema,
+  state: kioskStateSchema,
+} as const satisfies Record<EventName, z.ZodType>;
+
+export type MethodInput<M extends InvokeMethod> = z.infer<(typeof methodSchemas)[M]['input']>;
+export type MethodOutput<M extends InvokeMethod> = z.infer<(typeof methodSchemas)[M]['output']>;
+export type EventPayload<E extends EventName> = z.infer<(typeof eventSchemas)[E]>;
+export type IpcResult<M extends InvokeMethod> = Result<MethodOutput<M>, IpcError>;
+
+type Unsubscribe = () => void;
+
+/** What the renderer sees as `window.kiosk`. A preload that drifts from the schemas fails to compile. */
+export type KioskApi = {
+  readonly [M in InvokeMethod]: (input: MethodInput<M>) => Promise<IpcResult<M>>;
+} & {
+  readonly on: <E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void) => Unsubscribe;
+};
+
+export { ipcErrorSchema };

@@ -1,0 +1,26 @@
+import type { EventPayload, KioskApi, MethodInput } from './api';
+import { eventChannels, invokeChannels, type EventName, type InvokeMethod } from './channels';
+
+/**
+ * How the page reaches main: the preload supplies Electron's ipcRenderer, the browser e2e harness supplies
+ * a Playwright binding. Both build `window.kiosk` with this one function, so they cannot differ.
+ */
+export type KioskTransport = {
+  invoke(channel: string, input: unknown): Promise<unknown>;
+  subscribe(channel: string, listener: (payload: unknown) => void): () => void;
+};
+
+export const buildKioskApi = (transport: KioskTransport): KioskApi => {
+  const call =
+    <M extends InvokeMethod>(method: M) =>
+    (input: MethodInput<M>) =>
+      transport.invoke(invokeChannels[method], input) as ReturnType<KioskApi[M]>;
+  return {
+    getState: call('getState'),
+    submitCode: call('submitCode'),
+    on: <E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void) =>
+      transport.subscribe(eventChannels[event], (payload) => {
+        listener(payload as EventPayload<E>);
+      }),
+  };
+};

@@ -1,0 +1,13 @@
+/** Every IPC channel name lives here, so the preload, the main wrapper and the tests cannot drift apart. */
+export const invokeChannels = {
+  getState: 'kiosk:get-state',
+  submitCode: 'kiosk:submit-code',
+} as const;
+
+export const eventChannels = {
+  progress: 'kiosk:event:progress',
+  state: 'kiosk:event:state',
+} as const;
+
+export type InvokeMethod = keyof typeof invokeChannels;
+export type EventName = keyof typeof eventChannels;

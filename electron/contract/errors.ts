@@ -1,0 +1,31 @@
+import { z } from 'zod';
+
+/**
+ * Error codes that may cross the bridge. They are codes, not sentences: the renderer turns them into
+ * plain words in the customer's language, and nothing from the vendor or the OS leaks through.
+ */
+export const ipcErrorCodes = [
+  'invalid-input',
+  'forbidden',
+  'internal',
+  'busy',
+  'bad-format',
+  'locked-out',
+  'unknown-code',
+  'code-used',
+  'code-expired',
+  'cloud-unreachable',
+  'out-of-service',
+] as const;
+
+export const ipcErrorCodeSchema = z.enum(ipcErrorCodes);
+export type IpcErrorCode = z.infer<typeof ipcErrorCodeSchema>;
+
+export const ipcErrorSchema = z
+  .object({
+    code: ipcErrorCodeSchema,
+    /** Seconds until entry unlocks, set with `locked-out`. */
+    retryAfterSeconds: z.number().int().nonnegative().optional(),
+  })
+  .strict();
+export type IpcError = z.infer<typeof ipcErrorSchema>;

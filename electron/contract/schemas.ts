@@ -1,0 +1,60 @@
+import { z } from 'zod';
+
+/** A pickup code as typed or scanned: 6 to 10 letters or digits (the vendor's documented range). */
+export const pickupCodeSchema = z.string().regex(/^[0-9A-Za-z]{6,10}$/);
+
+export const submitCodeInputSchema = z.object({ code: z.string().max(64) }).strict();
+export type SubmitCodeInput = z.infer<typeof submitCodeInputSchema>;
+
+export const emptyInputSchema = z.object({}).strict();
+
+export const linkStatusSchema = z.enum(['connected', 'reconnecting', 'down']);
+export type LinkStatus = z.infer<typeof linkStatusSchema>;
+
+export const kioskStateSchema = z
+  .object({
+    mode: z.enum(['demo', 'live']),
+    /** `starting` while interrupted redemptions are resolved; codes are refused until `ready`. */
+    phase: z.enum(['starting', 'ready', 'out-of-service']),
+    machineName: z.string(),
+    language: z.string(),
+    board: linkStatusSchema,
+    /** Epoch ms until which code entry is locked after too many wrong codes; null when open. */
+    entryLockedUntil: z.number().nullable(),
+    /** Only in demo mode: codes the person trying the kiosk can use. */
+    demoCodes: z.array(z.string()),
+    idleTimeoutSeconds: z.number().int().positive(),
+    /** Who the customer calls when an outcome needs attention (phone or short text); absent when not configured. */
+    supportContact: z.string().max(80).optional(),
+  })
+  .strict();
+export type KioskState = z.infer<typeof kioskStateSchema>;
+
+export const unitOutcomeSchema = z.enum(['success', 'failed', 'unknown']);
+
+export const redemptionProgressSchema = z
+  .object({
+    redemptionId: z.string(),
+    stage: z.enum(['checking', 'dispensing', 'unit-done']),
+    /** 1-based unit being dispensed and the total, for "n of m". */
+    unit: z.number().int().positive().optional(),
+    of: z.number().int().positive().optional(),
+    unitOutcome: unitOutcomeSchema.optional(),
+    productName: z.string().optional(),
+  })
+  .strict();
+export type RedemptionProgress = z.infer<typeof redemptionProgressSchema>;
+
+export const redemptionResultSchema = z
+  .object({
+    redemptionId: z.string(),
+    /** success: all units dropped; partial: some did; failed: none did; attention: an outcome is unknown. */
+    outcome: z.enum(['success', 'partial', 'failed', 'attention']),
+    dispensed: z.number().int().nonnegative(),
+    of: z.number().int().positive(),
+    productName: z.string(),
+    /** Short reference the customer can quote to support. */
+    reference: z.string(),
+  })
+  .strict();
+export type RedemptionResult = z.infer<typeof redemptionResultSchema>;

@@ -1,0 +1,124 @@
+import { z } from 'zod';
+import { flag, intRange, oneOf, pattern, section, showValue, text } from './schema-fields';
+
+/**
+ * The machine configuration: one file per machine, written by the installer. Every setting has a default
+ * except what only the installer can know (machine number, cloud URLs, serial port, boards).
+ * Credentials are never part of it: they come from the provisioning file into the OS-encrypted store.
+ * Messages are written for installers; parse with `parseMachineConfig` (parse-config.ts) to get them as lines.
+ */
+
+const isLoopbackHost = (host: string): boolean =>
+  host === 'localhost' || host === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+
+const urlProblem = (value: string): string | undefined => {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return 'a full URL such as https://api.example.com';
+  }
+  if (url.username || url.password) return 'a URL without a user name or password in it';
+  if (url.search || url.hash) return 'a URL without ?query or #fragment';
+  if (url.protocol === 'https:') return undefined;
+  if (url.protocol === 'http:' && isLoopbackHost(url.hostname)) return undefined;
+  return 'an https:// URL (plain http:// is only allowed for 127.0.0.1 / localhost)';
+};
+
+/** The vendor cloud must be reached over https; plain http is allowed only to this machine (the simulator). */
+export const cloudUrlSchema = z.string({ error: (iss) => (iss.input === undefined ? 'is required (an https:// URL)' : `must be an https:// URL, got ${showValue(iss.input)}`) }).check((ctx) => {
+  const problem = urlProblem(ctx.value);
+  if (problem) ctx.issues.push({ code: 'custom', input: ctx.value, message: `must be ${problem}, got ${showValue(ctx.value)}` });
+});
+
+/** Board motor types (board-protocol.md): 1 spring, 2 electromagnetic lock, 3 conveyor belt, 4 timed motor. */
+export const slotTypeSchema = oneOf([1, 2, 3, 4]);
+
+export const boardSchema = section({
+  /** The board's Modbus address, set on the board itself; chained boards each need their own. */
+  addr: intRange(1, 8),
+  /** Motor type for every slot on this board unless `slotTypes` says otherwise. */
+  defaultSlotType: slotTypeSchema.default(1),
+  /** Per-slot overrides: slot number (0–99, no leading zero, so "7" and "07" cannot both exist) as the key. */
+  slotTypes: z
+    .record(z.string().regex(/^(0|[1-9]\d?)$/), slotTypeSchema, {
+      error: (iss) =>
+        iss.code === 'invalid_key'
+          ? `slot ${showValue(iss.input)} is not a slot number: use 0–99 without leading zeros`
+          : `must be an object of slot number → type, such as { "12": 3 }, got ${showValue(iss.input)}`,
+    })
+    .default({}),
+  dropSensor: flag().default(false),
+  lift: flag().default(false),
+});
+
+const boardsSchema = z
+  .array(boardSchema, { error: (iss) => (iss.input === undefined ? 'is required (a list of 1–8 boards)' : `must be a list of boards, got ${showValue(iss.input)}`) })
+  .min(1, { error: 'must list at least one board' })
+  .max(8, { error: (iss) => `must list at most 8 boards, got ${Array.isArray(iss.input) ? iss.input.length : '?'}` })
+  .check((ctx) => {
+    const seen = new Set<number>();
+    ctx.value.forEach((board, index) => {
+      if (seen.has(board.addr)) {
+        ctx.issues.push({ code: 'custom', input: board.addr, path: [index, 'addr'], message: `address ${board.addr} is used by another board; each board needs its own address` });
+      }
+      seen.add(board.addr);
+    });
+  });
+
+const throttleSchema = section({
+  maxWrongCodes: intRange(1, 50, 'wrong codes').default(5),
+  windowSeconds: intRange(10, 3600, 'seconds').default(120),
+  lockoutSeconds: intRange(5, 3600, 'seconds').default(60),
+  maxLockoutSeconds: intRange(5, 86_400, 'seconds').default(900),
+}).check((ctx) => {
+  if (ctx.value.lockoutSeconds > ctx.value.maxLockoutSeconds) {
+    ctx.issues.push({ code: 'custom', input: ctx.value.lockoutSeconds, path: ['lockoutSeconds'], message: `must not exceed maxLockoutSeconds (${ctx.value.maxLockoutSeconds}), got ${ctx.value.lockoutSeconds}` });
+  }
+});
+
+export const machineConfigSchema = section({
+  machineNo: pattern(/^\d{8}$/, 'exactly 8 digits, as printed on the machine'),
+  machineName: text(1, 60, 'a name for the screen and logs').default('Pickup Kiosk'),
+  cloud: section({
+    baseUrl: cloudUrlSchema,
+    notifyUrl: cloudUrlSchema,
+    timeoutMs: intRange(1000, 60_000, 'milliseconds').default(8000),
+    /** Concurrent requests while filling the code cache. */
+    concurrency: intRange(1, 16, 'requests').default(6),
+    cacheRefreshSeconds: intRange(30, 86_400, 'seconds').default(300),
+    /** On a code-cache miss, refresh once first if the cache is older than this. */
+    refreshOnMissAfterSeconds: intRange(0, 3600, 'seconds').default(30),
+    /** Upload orders and stock after each redemption. */
+    reporting: flag().default(true),
+  }),
+  serial: section({
+    path: text(1, 200, 'a serial device such as /dev/pickup-board or COM3'),
+    baud: oneOf([9600, 19200, 38400, 57600, 115200]).default(9600),
+  }),
+  boards: boardsSchema,
+  language: oneOf(['en', 'zh-CN']).default('en'),
+  idleTimeoutSeconds: intRange(10, 600, 'seconds').default(60),
+  offline: section({
+    policy: oneOf(['deny', 'allow-cached']).default('deny'),
+    maxCacheAgeSeconds: intRange(60, 86_400, 'seconds').default(900),
+  }).prefault({}),
+  throttle: throttleSchema.prefault({}),
+  maintenance: section({
+    /** `scrypt$<salt hex>$<hash hex>`, made by `kioskctl pin hash`. Null disables the maintenance screen. */
+    pinHash: z
+      .string({ error: 'must be the text printed by `kioskctl pin hash`, or null' })
+      .regex(/^scrypt\$[0-9a-f]{32}\$[0-9a-f]{64}$/, { error: 'must be the text printed by `kioskctl pin hash` (scrypt$<32 hex>$<64 hex>), or null' })
+      .nullable()
+      .default(null),
+  }).prefault({}),
+  secrets: section({
+    /** Accept Linux's plaintext `basic_text` safeStorage backend. Off: the kiosk refuses to start. */
+    allowWeakStore: flag().default(false),
+  }).prefault({}),
+  logLevel: oneOf(['debug', 'info', 'warn', 'error']).default('info'),
+});
+
+export type MachineConfig = z.infer<typeof machineConfigSchema>;
+export type BoardConfig = z.infer<typeof boardSchema>;
+export type MachineConfigInput = z.input<typeof machineConfigSchema>;

@@ -1,0 +1,47 @@
+import type { Result } from '../../contract/result';
+import type { LinkStatus } from './serial-link';
+
+/** 1 spring motor, 2 electromagnetic lock, 3 conveyor belt, 4 timed motor. Auto-detect (0) is not offered. */
+export type SlotType = 1 | 2 | 3 | 4;
+
+export type DispenseRequest = {
+  readonly addr: number;
+  readonly slot: number;
+  readonly type: SlotType;
+  /** The board has a drop sensor and should use it. */
+  readonly dropCheck: boolean;
+  /** The machine has an elevator. */
+  readonly lift: boolean;
+};
+
+/**
+ * `success`: the board reported done (and the drop sensor saw the item where one is fitted).
+ * `failed`: clearly nothing was dropped; `reason` is operator-readable.
+ * `unknown`: it cannot be told whether an item dropped; the slot must be locked.
+ */
+export type DispenseOutcome =
+  | { readonly outcome: 'success' }
+  | { readonly outcome: 'failed'; readonly reason: string; readonly faultCode: number | null }
+  | { readonly outcome: 'unknown'; readonly reason: string };
+
+export type RunStatus = 'idle' | 'busy' | 'done' | 'fault';
+export type ShipmentStatus = { readonly runStatus: RunStatus; readonly faultCode: number };
+
+export type BoardError = {
+  readonly code: 'timeout' | 'link-down' | 'exception' | 'bad-reply';
+  readonly message: string;
+};
+
+export interface BoardDriver {
+  /** Never throws and never resends a dispense blindly. */
+  dispense(req: DispenseRequest): Promise<DispenseOutcome>;
+  shipmentStatus(addr: number): Promise<Result<ShipmentStatus, BoardError>>;
+  /**
+   * After a crash mid-dispense: decide from the board's own status whether the interrupted dispense
+   * happened. Only a clear answer is success/failed; anything else is unknown. Sends no dispense.
+   */
+  assessInterrupted(req: DispenseRequest): Promise<DispenseOutcome>;
+  linkStatus(): LinkStatus;
+  onLinkStatus(listener: (status: LinkStatus) => void): () => void;
+  close(): Promise<void>;
+}

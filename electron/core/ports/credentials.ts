@@ -1,0 +1,21 @@
+/**
+ * The three vendor credentials. They live only in the main process: never logged, never in an error,
+ * never across IPC, never in a package. AppKey is only ever used to compute signatures.
+ */
+export type Credentials = {
+  readonly appId: string;
+  readonly appSecret: string;
+  readonly appKey: string;
+};
+
+/** Why credentials are not available. The message is for the log and maintenance screen: it never holds a credential. */
+export type CredentialsErrorCode =
+  | 'not-provisioned'
+  | 'provisioning-invalid'
+  | 'wrong-machine'
+  | 'encryption-unavailable'
+  | 'weak-store-refused'
+  | 'store-unreadable'
+  | 'backend-changed';
+
+export type CredentialsError = { readonly code: CredentialsErrorCode; readonly message: string };

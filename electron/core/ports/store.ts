@@ -1,0 +1,112 @@
+import type { RedemptionState, UnitState } from '../redemption/states';
+import type { Product } from './vendor-cloud';
+
+/**
+ * The kiosk's durable state. Every write is committed (fsynced) before the call returns, so a write that
+ * precedes a side effect is on disk before the side effect starts. The production adapter is SQLite.
+ */
+export type RedemptionRow = {
+  readonly id: string;
+  readonly codeHash: string;
+  readonly codeMask: string;
+  readonly tradeId: string;
+  readonly pickupCodeId: number;
+  readonly productId: number;
+  readonly productName: string;
+  readonly price: string;
+  readonly slotName: string;
+  readonly addr: number;
+  readonly slot: number;
+  readonly quantity: number;
+  readonly state: RedemptionState;
+  /** Consume still owed to the cloud (offline allow-cached redemptions). */
+  readonly consumePending: boolean;
+  /** The code in clear, kept only while a consume is owed to the cloud; null once it is settled. */
+  readonly pendingCode: string | null;
+  readonly orderId: number | null;
+  /** Why it needs an operator, or why it was rejected; null when nothing to say. */
+  readonly note: string | null;
+  readonly attention: boolean;
+  readonly createdAt: number;
+  readonly updatedAt: number;
+};
+
+export type UnitRow = {
+  readonly redemptionId: string;
+  readonly index: number;
+  readonly state: UnitState;
+  readonly reason: string | null;
+  readonly startedAt: number;
+  readonly finishedAt: number | null;
+};
+
+export type NewRedemption = Omit<RedemptionRow, 'state' | 'orderId' | 'note' | 'attention' | 'updatedAt' | 'consumePending'>;
+
+export type RedemptionPatch = Partial<Pick<RedemptionRow, 'orderId' | 'note' | 'attention' | 'consumePending' | 'pendingCode'>>;
+
+export type OutboxKind = 'consume' | 'order' | 'stock';
+export type OutboxRow = {
+  readonly id: number;
+  readonly kind: OutboxKind;
+  readonly redemptionId: string | null;
+  readonly payload: string;
+  readonly attempts: number;
+  readonly nextAttemptAt: number;
+  readonly lastError: string | null;
+};
+
+export type CachedCode = {
+  readonly codeHash: string;
+  readonly codeId: number;
+  readonly productId: number;
+  readonly quantity: number;
+  readonly expiresAt: number | null;
+};
+
+export type SlotLock = { readonly addr: number; readonly slot: number; readonly reason: string; readonly redemptionId: string | null; readonly lockedAt: number };
+
+export type AuditEntry = { readonly id: number; readonly at: number; readonly kind: string; readonly detail: string };
+
+export interface KioskStore {
+  /** Runs `fn` atomically: all of its writes commit together or not at all. */
+  transaction<T>(fn: () => T): T;
+
+  insertRedemption(row: NewRedemption, at: number): void;
+  /** Moves a redemption from `from` to `to`; throws if it was not in `from` (a bug, never an expected failure). */
+  moveRedemption(id: string, from: RedemptionState, to: RedemptionState, at: number, patch?: RedemptionPatch): void;
+  patchRedemption(id: string, patch: RedemptionPatch, at: number): void;
+  getRedemption(id: string): RedemptionRow | null;
+  /** The newest redemption for a code, whatever its state. */
+  findRedemptionByCode(codeHash: string): RedemptionRow | null;
+  listRedemptions(states: readonly RedemptionState[]): RedemptionRow[];
+  countRedemptions(): number;
+
+  putUnit(redemptionId: string, index: number, state: UnitState, at: number, reason?: string | null): void;
+  listUnits(redemptionId: string): UnitRow[];
+
+  enqueueOutbox(kind: OutboxKind, redemptionId: string | null, payload: string, at: number): void;
+  dueOutbox(now: number, limit: number, kind?: OutboxKind): OutboxRow[];
+  deleteOutbox(ids: readonly number[]): void;
+  deferOutbox(ids: readonly number[], nextAttemptAt: number, error: string): void;
+  outboxLength(): number;
+
+  replaceCodeCache(codes: readonly CachedCode[], products: readonly Product[], at: number): void;
+  findCode(codeHash: string): CachedCode | null;
+  dropCode(codeHash: string): void;
+  getProduct(productId: number): Product | null;
+  listProducts(): Product[];
+  adjustStock(productId: number, delta: number): void;
+
+  lockSlot(lock: SlotLock): void;
+  getSlotLock(addr: number, slot: number): SlotLock | null;
+  listSlotLocks(): SlotLock[];
+  clearSlotLock(addr: number, slot: number): boolean;
+
+  audit(kind: string, detail: Readonly<Record<string, unknown>>, at: number): void;
+  listAudit(limit: number): AuditEntry[];
+
+  getMeta(key: string): string | null;
+  setMeta(key: string, value: string): void;
+
+  close(): void;
+}
