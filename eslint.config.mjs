@@ -4,7 +4,10 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
-const nodeBuiltins = { group: ['node:*'], message: 'The renderer has no Node: talk to main through window.kiosk.' };
+const nodeBuiltins = {
+  group: ['node:*'],
+  message: 'The renderer has no Node: talk to main through window.kiosk.',
+};
 
 export default tseslint.config(
   { ignores: ['node_modules/', 'out/', 'dist/', 'release/', 'test-results/', 'coverage/', '**/*.cjs'] },
@@ -17,7 +20,10 @@ export default tseslint.config(
     },
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
-      '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true, allowBoolean: true }],
+      '@typescript-eslint/restrict-template-expressions': [
+        'error',
+        { allowNumber: true, allowBoolean: true },
+      ],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': 'error',
       'no-console': 'error',
@@ -41,7 +47,14 @@ export default tseslint.config(
           patterns: [
             nodeBuiltins,
             {
-              group: ['**/electron/main/**', '**/electron/core/**', '**/electron/adapters/**', '**/electron/sim/**', '**/electron/cli/**', '**/electron/preload/**'],
+              group: [
+                '**/electron/main/**',
+                '**/electron/core/**',
+                '**/electron/adapters/**',
+                '**/electron/sim/**',
+                '**/electron/cli/**',
+                '**/electron/preload/**',
+              ],
               message: 'The renderer may import only electron/contract from the main side.',
             },
           ],
@@ -63,10 +76,20 @@ export default tseslint.config(
             { name: 'electron', message: 'The core runs without Electron: take the API as a port.' },
             { name: 'serialport', message: 'Only adapters touch I/O.' },
             { name: 'better-sqlite3', message: 'Only adapters touch I/O.' },
+            ...['fs', 'fs/promises', 'http', 'https', 'net', 'child_process'].map((name) => ({
+              name,
+              message: 'Only adapters touch I/O.',
+            })),
           ],
           patterns: [
-            { group: ['**/adapters/**', '**/electron/main/**', '**/sim/**', '**/cli/**'], message: 'The core depends on ports, never on adapters, the shell, simulators or the CLI.' },
-            { group: ['node:fs', 'node:fs/*', 'node:http', 'node:https', 'node:net', 'node:child_process', 'fs', 'http', 'https', 'net', 'child_process'], message: 'Only adapters touch I/O.' },
+            {
+              group: ['**/adapters/**', '**/electron/main/**', '**/sim/**', '**/cli/**'],
+              message: 'The core depends on ports, never on adapters, the shell, simulators or the CLI.',
+            },
+            {
+              group: ['node:fs', 'node:fs/*', 'node:http', 'node:https', 'node:net', 'node:child_process'],
+              message: 'Only adapters touch I/O.',
+            },
           ],
         },
       ],
