@@ -1,4 +1,4 @@
-import type { RedemptionState, UnitState } from '../redemption/states';
+import type { NextState, RedemptionState, UnitState } from '../redemption/states';
 import type { Product } from './vendor-cloud';
 
 /**
@@ -40,9 +40,14 @@ export type UnitRow = {
   readonly finishedAt: number | null;
 };
 
-export type NewRedemption = Omit<RedemptionRow, 'state' | 'orderId' | 'note' | 'attention' | 'updatedAt' | 'consumePending'>;
+export type NewRedemption = Omit<
+  RedemptionRow,
+  'state' | 'orderId' | 'note' | 'attention' | 'updatedAt' | 'consumePending'
+>;
 
-export type RedemptionPatch = Partial<Pick<RedemptionRow, 'orderId' | 'note' | 'attention' | 'consumePending' | 'pendingCode'>>;
+export type RedemptionPatch = Partial<
+  Pick<RedemptionRow, 'orderId' | 'note' | 'attention' | 'consumePending' | 'pendingCode'>
+>;
 
 export type OutboxKind = 'consume' | 'order' | 'stock';
 export type OutboxRow = {
@@ -63,17 +68,37 @@ export type CachedCode = {
   readonly expiresAt: number | null;
 };
 
-export type SlotLock = { readonly addr: number; readonly slot: number; readonly reason: string; readonly redemptionId: string | null; readonly lockedAt: number };
+export type SlotLock = {
+  readonly addr: number;
+  readonly slot: number;
+  readonly reason: string;
+  readonly redemptionId: string | null;
+  readonly lockedAt: number;
+};
 
-export type AuditEntry = { readonly id: number; readonly at: number; readonly kind: string; readonly detail: string };
+export type AuditEntry = {
+  readonly id: number;
+  readonly at: number;
+  readonly kind: string;
+  readonly detail: string;
+};
 
 export interface KioskStore {
   /** Runs `fn` atomically: all of its writes commit together or not at all. */
   transaction<T>(fn: () => T): T;
 
   insertRedemption(row: NewRedemption, at: number): void;
-  /** Moves a redemption from `from` to `to`; throws if it was not in `from` (a bug, never an expected failure). */
-  moveRedemption(id: string, from: RedemptionState, to: RedemptionState, at: number, patch?: RedemptionPatch): void;
+  /**
+   * Moves a redemption from `from` to `to`. Only the state machine's transitions type-check, and the store
+   * checks them again at run time; a redemption not in `from` throws (a bug, never an expected failure).
+   */
+  moveRedemption<F extends RedemptionState>(
+    id: string,
+    from: F,
+    to: NextState<F>,
+    at: number,
+    patch?: RedemptionPatch,
+  ): void;
   patchRedemption(id: string, patch: RedemptionPatch, at: number): void;
   getRedemption(id: string): RedemptionRow | null;
   /** The newest redemption for a code, whatever its state. */

@@ -1,0 +1,101 @@
+import type { Database } from 'better-sqlite3';
+
+/**
+ * Versioned schema migrations. Each runs once, in order, inside a transaction, and bumps `user_version`.
+ * Never edit a shipped migration: machines in the field already ran it. Add a new one instead.
+ */
+const migrations: readonly string[] = [
+  `
+  CREATE TABLE redemptions (
+    id TEXT PRIMARY KEY,
+    code_hash TEXT NOT NULL,
+    code_mask TEXT NOT NULL,
+    trade_id TEXT NOT NULL UNIQUE,
+    pickup_code_id INTEGER NOT NULL,
+    product_id INTEGER NOT NULL,
+    product_name TEXT NOT NULL,
+    price TEXT NOT NULL,
+    slot_name TEXT NOT NULL,
+    addr INTEGER NOT NULL,
+    slot INTEGER NOT NULL,
+    quantity INTEGER NOT NULL CHECK (quantity > 0),
+    state TEXT NOT NULL,
+    consume_pending INTEGER NOT NULL DEFAULT 0,
+    -- the code in clear only while a consume is owed (crash mid-consume, offline); cleared once settled
+    pending_code TEXT,
+    order_id INTEGER,
+    note TEXT,
+    attention INTEGER NOT NULL DEFAULT 0,
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL
+  );
+  CREATE INDEX redemptions_code ON redemptions (code_hash, created_at);
+  CREATE INDEX redemptions_state ON redemptions (state);
+  CREATE TABLE units (
+    redemption_id TEXT NOT NULL REFERENCES redemptions (id),
+    idx INTEGER NOT NULL,
+    state TEXT NOT NULL,
+    reason TEXT,
+    started_at INTEGER NOT NULL,
+    finished_at INTEGER,
+    PRIMARY KEY (redemption_id, idx)
+  );
+  CREATE TABLE outbox (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    kind TEXT NOT NULL,
+    redemption_id TEXT,
+    payload TEXT NOT NULL,
+    attempts INTEGER NOT NULL DEFAULT 0,
+    next_attempt_at INTEGER NOT NULL,
+    last_error TEXT,
+    created_at INTEGER NOT NULL
+  );
+  CREATE TABLE code_cache (
+    code_hash TEXT PRIMARY KEY,
+    code_id INTEGER NOT NULL,
+    product_id INTEGER NOT NULL,
+    quantity INTEGER NOT NULL,
+    expires_at INTEGER
+  );
+  CREATE TABLE products (
+    product_id INTEGER PRIMARY KEY,
+    json TEXT NOT NULL
+  );
+  CREATE TABLE slot_locks (
+    addr INTEGER NOT NULL,
+    slot INTEGER NOT NULL,
+    reason TEXT NOT NULL,
+    redemption_id TEXT,
+    locked_at INTEGER NOT NULL,
+    PRIMARY KEY (addr, slot)
+  );
+  CREATE TABLE audit (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    at INTEGER NOT NULL,
+    kind TEXT NOT NULL,
+    detail TEXT NOT NULL
+  );
+  CREATE TABLE meta (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+  );
+  `,
+];
+
+export const schemaVersion = migrations.length;
+
+export const migrate = (db: Database): number => {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  if (current > migrations.length) {
+    throw new Error(
+      `database schema v${current} is newer than this app (v${migrations.length}); refusing to open it`,
+    );
+  }
+  migrations.slice(current).forEach((sql, offset) => {
+    db.transaction(() => {
+      db.exec(sql);
+      db.pragma(`user_version = ${current + offset + 1}`);
+    })();
+  });
+  return migrations.length - current;
+};

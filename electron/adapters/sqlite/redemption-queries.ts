@@ -1,0 +1,177 @@
+import type { Database } from 'better-sqlite3';
+import type { NewRedemption, RedemptionPatch, RedemptionRow, UnitRow } from '../../core/ports/store';
+import {
+  canTransition,
+  type NextState,
+  type RedemptionState,
+  type UnitState,
+} from '../../core/redemption/states';
+
+type RawRedemption = {
+  id: string;
+  code_hash: string;
+  code_mask: string;
+  trade_id: string;
+  pickup_code_id: number;
+  product_id: number;
+  product_name: string;
+  price: string;
+  slot_name: string;
+  addr: number;
+  slot: number;
+  quantity: number;
+  state: RedemptionState;
+  consume_pending: number;
+  pending_code: string | null;
+  order_id: number | null;
+  note: string | null;
+  attention: number;
+  created_at: number;
+  updated_at: number;
+};
+
+const toRow = (r: RawRedemption): RedemptionRow => ({
+  id: r.id,
+  codeHash: r.code_hash,
+  codeMask: r.code_mask,
+  tradeId: r.trade_id,
+  pickupCodeId: r.pickup_code_id,
+  productId: r.product_id,
+  productName: r.product_name,
+  price: r.price,
+  slotName: r.slot_name,
+  addr: r.addr,
+  slot: r.slot,
+  quantity: r.quantity,
+  state: r.state,
+  consumePending: r.consume_pending === 1,
+  pendingCode: r.pending_code,
+  orderId: r.order_id,
+  note: r.note,
+  attention: r.attention === 1,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+});
+
+const patchColumns = (patch: RedemptionPatch): { sql: string; values: (string | number | null)[] } => {
+  const sets: string[] = [];
+  const values: (string | number | null)[] = [];
+  if (patch.orderId !== undefined) {
+    sets.push('order_id = ?');
+    values.push(patch.orderId);
+  }
+  if (patch.note !== undefined) {
+    sets.push('note = ?');
+    values.push(patch.note);
+  }
+  if (patch.attention !== undefined) {
+    sets.push('attention = ?');
+    values.push(patch.attention ? 1 : 0);
+  }
+  if (patch.pendingCode !== undefined) {
+    sets.push('pending_code = ?');
+    values.push(patch.pendingCode);
+  }
+  if (patch.consumePending !== undefined) {
+    sets.push('consume_pending = ?');
+    values.push(patch.consumePending ? 1 : 0);
+  }
+  return { sql: sets.map((s) => `, ${s}`).join(''), values };
+};
+
+export const redemptionQueries = (db: Database) => {
+  const insert =
+    db.prepare(`INSERT INTO redemptions (id, code_hash, code_mask, trade_id, pickup_code_id, product_id,
+    product_name, price, slot_name, addr, slot, quantity, pending_code, state, created_at, updated_at)
+    VALUES (@id, @codeHash, @codeMask, @tradeId, @pickupCodeId, @productId, @productName, @price, @slotName, @addr,
+    @slot, @quantity, @pendingCode, 'matched', @createdAt, @at)`);
+  const byId = db.prepare<[string], RawRedemption>('SELECT * FROM redemptions WHERE id = ?');
+  const byCode = db.prepare<[string], RawRedemption>(
+    'SELECT * FROM redemptions WHERE code_hash = ? ORDER BY created_at DESC, rowid DESC LIMIT 1',
+  );
+  const count = db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM redemptions');
+  const putUnit = db.prepare(`INSERT INTO units (redemption_id, idx, state, reason, started_at, finished_at)
+    VALUES (?, ?, ?, ?, ?, NULL)
+    ON CONFLICT (redemption_id, idx) DO UPDATE SET state = excluded.state, reason = excluded.reason,
+    finished_at = excluded.started_at`);
+  const units = db.prepare<
+    [string],
+    {
+      redemption_id: string;
+      idx: number;
+      state: UnitState;
+      reason: string | null;
+      started_at: number;
+      finished_at: number | null;
+    }
+  >('SELECT * FROM units WHERE redemption_id = ? ORDER BY idx');
+
+  return {
+    insertRedemption(row: NewRedemption, at: number): void {
+      insert.run({ ...row, at });
+    },
+    moveRedemption<F extends RedemptionState>(
+      id: string,
+      from: F,
+      to: NextState<F>,
+      at: number,
+      patch: RedemptionPatch = {},
+    ): void {
+      if (!canTransition(from, to)) throw new Error(`illegal redemption transition ${from} -> ${to}`);
+      const extra = patchColumns(patch);
+      const info = db
+        .prepare(`UPDATE redemptions SET state = ?, updated_at = ?${extra.sql} WHERE id = ? AND state = ?`)
+        .run(to, at, ...extra.values, id, from);
+      if (info.changes !== 1)
+        throw new Error(`redemption ${id} is not in state ${from}; cannot move to ${to}`);
+    },
+    patchRedemption(id: string, patch: RedemptionPatch, at: number): void {
+      const extra = patchColumns(patch);
+      db.prepare(`UPDATE redemptions SET updated_at = ?${extra.sql} WHERE id = ?`).run(
+        at,
+        ...extra.values,
+        id,
+      );
+    },
+    getRedemption(id: string): RedemptionRow | null {
+      const raw = byId.get(id);
+      return raw ? toRow(raw) : null;
+    },
+    findRedemptionByCode(codeHash: string): RedemptionRow | null {
+      const raw = byCode.get(codeHash);
+      return raw ? toRow(raw) : null;
+    },
+    listRedemptions(states: readonly RedemptionState[]): RedemptionRow[] {
+      if (states.length === 0) return [];
+      const marks = states.map(() => '?').join(',');
+      return db
+        .prepare<string[], RawRedemption>(
+          `SELECT * FROM redemptions WHERE state IN (${marks}) ORDER BY created_at, rowid`,
+        )
+        .all(...states)
+        .map(toRow);
+    },
+    countRedemptions(): number {
+      return count.get()?.n ?? 0;
+    },
+    putUnit(
+      redemptionId: string,
+      index: number,
+      state: UnitState,
+      at: number,
+      reason: string | null = null,
+    ): void {
+      putUnit.run(redemptionId, index, state, reason, at);
+    },
+    listUnits(redemptionId: string): UnitRow[] {
+      return units.all(redemptionId).map((u) => ({
+        redemptionId: u.redemption_id,
+        index: u.idx,
+        state: u.state,
+        reason: u.reason,
+        startedAt: u.started_at,
+        finishedAt: u.finished_at,
+      }));
+    },
+  };
+};

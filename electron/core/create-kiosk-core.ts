@@ -1,0 +1,161 @@
+import type { IpcError } from '../contract/errors';
+import type { Result } from '../contract/result';
+import type { KioskState, RedemptionResult } from '../contract/schemas';
+import { createCodeCache } from './cache/code-cache';
+import { loadCodeHasher } from './cache/code-hash';
+import type { MachineConfig } from './config/schema';
+import { KioskEvents } from './kiosk-events';
+import type { BoardDriver } from './ports/board';
+import type { Cancel, Clock } from './ports/clock';
+import type { Logger } from './ports/logger';
+import type { KioskStore } from './ports/store';
+import type { VendorCloud } from './ports/vendor-cloud';
+import type { EngineDeps } from './redemption/deps';
+import { createRedemptionEngine } from './redemption/engine';
+import { flushOutbox } from './redemption/outbox-worker';
+import { recoverInterrupted } from './redemption/recovery';
+import { readDiagnostics, type Diagnostics } from './diagnostics';
+import { slotResolver } from './slot-resolver';
+import { createThrottleGate } from './throttle/throttle-gate';
+
+export type KioskCoreOptions = {
+  readonly config: MachineConfig;
+  readonly mode: 'demo' | 'live';
+  /** Shown on screen in demo mode only. */
+  readonly demoCodes?: readonly string[];
+};
+
+export type KioskAdapters = {
+  readonly store: KioskStore;
+  readonly cloud: VendorCloud;
+  readonly board: BoardDriver;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  readonly newTradeId: () => string;
+};
+
+export type KioskCore = {
+  /** Resolves interrupted redemptions, fills the code cache, starts the background loops. */
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  getState(): KioskState;
+  submitCode(code: string): Promise<Result<RedemptionResult, IpcError>>;
+  on: KioskEvents['on'];
+  diagnostics(): Diagnostics;
+  clearSlotLock(addr: number, slot: number): boolean;
+  /** Sends what the outbox owes; `retryNow` ignores the backoff of earlier failures. */
+  flushOutbox(retryNow?: boolean): Promise<void>;
+  refreshCache(): Promise<void>;
+};
+
+const outboxIntervalMs = 5000;
+
+/** The one composition of the kiosk core. The Electron entry, the CLI, the tests and the e2e harness call it. */
+export const createKioskCore = (options: KioskCoreOptions, adapters: KioskAdapters): KioskCore => {
+  const { config, mode } = options;
+  const { store, cloud, board, clock, logger } = adapters;
+  const events = new KioskEvents();
+  const hash = loadCodeHasher(store);
+  const cache = createCodeCache({ store, cloud, clock, logger, hash, concurrency: config.cloud.concurrency });
+  const throttle = createThrottleGate(store, clock, logger, config.throttle);
+  let phase: KioskState['phase'] = 'starting';
+  const timers: Cancel[] = [];
+  let outboxRunning: Promise<void> | null = null;
+
+  const deps: EngineDeps = {
+    store,
+    cloud,
+    board,
+    clock,
+    logger,
+    cache,
+    slotRequest: slotResolver(config.boards),
+    newTradeId: adapters.newTradeId,
+    emitProgress: (p) => {
+      events.emit('progress', p);
+    },
+    settings: {
+      offline:
+        config.offline.policy === 'deny'
+          ? { policy: 'deny' }
+          : { policy: 'allow-cached', maxCacheAgeMs: config.offline.maxCacheAgeSeconds * 1000 },
+      refreshOnMissAfterMs: config.cloud.refreshOnMissAfterSeconds * 1000,
+      reporting: config.cloud.reporting,
+    },
+  };
+  const engine = createRedemptionEngine(deps, hash, throttle);
+
+  const getState = (): KioskState => ({
+    mode,
+    phase,
+    machineName: config.machineName,
+    language: config.language,
+    board: board.linkStatus(),
+    entryLockedUntil: throttle.lockedUntil(),
+    demoCodes: mode === 'demo' ? [...(options.demoCodes ?? [])] : [],
+    idleTimeoutSeconds: config.idleTimeoutSeconds,
+  });
+  const publish = (): void => {
+    events.emit('state', getState());
+  };
+
+  const runOutbox = (retryNow = false): Promise<void> => {
+    outboxRunning ??= flushOutbox({ store, cloud, clock, logger }, retryNow).finally(() => {
+      outboxRunning = null;
+    });
+    return outboxRunning;
+  };
+  const every = (ms: number, task: () => Promise<unknown>): void => {
+    const tick = (): void => {
+      timers.push(clock.setTimer(ms, () => void task().finally(tick)));
+    };
+    tick();
+  };
+
+  board.onLinkStatus(publish);
+
+  return {
+    async start() {
+      const recovered = await recoverInterrupted(deps, engine);
+      if (recovered.stillOpen > 0) logger.warn('core.open-redemptions', { count: recovered.stillOpen });
+      const refreshed = await cache.refresh();
+      if (!refreshed.ok)
+        logger.warn('cache.refresh-failed', {
+          cloud: refreshed.error.code,
+          vendorCode: refreshed.error.vendorCode,
+        });
+      phase = 'ready';
+      publish();
+      every(config.cloud.cacheRefreshSeconds * 1000, () => cache.refresh());
+      every(outboxIntervalMs, () => runOutbox());
+      logger.info('core.ready', { mode, outbox: store.outboxLength() });
+    },
+    async stop() {
+      timers.splice(0).forEach((cancel) => {
+        cancel();
+      });
+      await outboxRunning;
+    },
+    getState,
+    async submitCode(code) {
+      if (phase !== 'ready') return { ok: false, error: { code: 'busy' } };
+      const result = await engine.submit(code);
+      publish();
+      return result;
+    },
+    on: (event, listener) => events.on(event, listener),
+    diagnostics: () => readDiagnostics(store, { cacheAgeMs: cache.age(), clockSkewMs: cloud.clockSkewMs() }),
+    clearSlotLock(addr, slot) {
+      const cleared = store.clearSlotLock(addr, slot);
+      if (cleared) store.audit('slot.unlocked', { addr, slot }, clock.now());
+      return cleared;
+    },
+    async flushOutbox(retryNow = false) {
+      await outboxRunning;
+      await runOutbox(retryNow);
+    },
+    async refreshCache() {
+      await cache.refresh();
+    },
+  };
+};

@@ -1,0 +1,39 @@
+import type { KioskStore, RedemptionRow, SlotLock } from './ports/store';
+
+/** What an operator needs to see at a glance: nothing here carries a code, a credential or a signature. */
+export type Diagnostics = {
+  readonly outboxLength: number;
+  readonly slotLocks: readonly SlotLock[];
+  readonly needsAttention: readonly Pick<
+    RedemptionRow,
+    'id' | 'codeMask' | 'slotName' | 'state' | 'note' | 'updatedAt'
+  >[];
+  readonly openRedemptions: number;
+  readonly cacheAgeMs: number | null;
+  readonly clockSkewMs: number | null;
+  readonly redemptions: number;
+};
+
+/** Read from the store alone, so the operator CLI can show it from the database of a running kiosk. */
+export const readDiagnostics = (
+  store: KioskStore,
+  live: { cacheAgeMs: number | null; clockSkewMs: number | null },
+): Diagnostics => ({
+  outboxLength: store.outboxLength(),
+  slotLocks: store.listSlotLocks(),
+  needsAttention: store
+    .listRedemptions(['completed', 'reported', 'abandoned'])
+    .filter((r) => r.attention)
+    .map(({ id, codeMask, slotName, state, note, updatedAt }) => ({
+      id,
+      codeMask,
+      slotName,
+      state,
+      note,
+      updatedAt,
+    })),
+  openRedemptions: store.listRedemptions(['matched', 'consuming', 'consumed', 'dispensing']).length,
+  cacheAgeMs: live.cacheAgeMs,
+  clockSkewMs: live.clockSkewMs,
+  redemptions: store.countRedemptions(),
+});

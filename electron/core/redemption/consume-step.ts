@@ -1,0 +1,84 @@
+import type { IpcErrorCode } from '../../contract/errors';
+import type { RedemptionRow } from '../ports/store';
+import { customerCodeFor, isTransient } from './cloud-error-codes';
+import type { EngineDeps } from './deps';
+
+export type ConsumeOutcome =
+  | { readonly kind: 'consumed'; readonly offline: boolean }
+  | { readonly kind: 'refused'; readonly code: IpcErrorCode; readonly wrongCode: boolean };
+
+/**
+ * Marks the code used in the cloud, with the trade id recorded before the first attempt, so a retry after a
+ * timeout or a crash can only ever produce the same order. `customerPresent` is false during crash recovery:
+ * then an unreachable cloud leaves the redemption abandoned rather than dispensing on a cached code.
+ */
+export const consumeStep = async (
+  deps: EngineDeps,
+  r: RedemptionRow,
+  code: string,
+  customerPresent: boolean,
+): Promise<ConsumeOutcome> => {
+  const { store, cloud, clock, logger, cache, settings } = deps;
+  if (r.state !== 'consuming') {
+    store.moveRedemption(r.id, r.state, 'consuming', clock.now(), { pendingCode: code });
+  }
+  const answer = await cloud.consume({ productId: r.productId, code, tradeId: r.tradeId });
+  const now = clock.now();
+
+  if (answer.ok) {
+    store.transaction(() => {
+      store.moveRedemption(r.id, 'consuming', 'consumed', now, {
+        orderId: answer.value.orderId,
+        pendingCode: null,
+      });
+      store.dropCode(r.codeHash);
+    });
+    logger.info('redemption.consumed', { redemption: r.id, order: answer.value.orderId, code: r.codeMask });
+    return { kind: 'consumed', offline: false };
+  }
+
+  const e = answer.error;
+  const fields = {
+    redemption: r.id,
+    code: r.codeMask,
+    cloud: e.code,
+    vendorCode: e.vendorCode,
+    vendorMessage: e.vendorMessage,
+  };
+  if (isTransient(e)) {
+    const age = cache.age();
+    const offline = settings.offline;
+    if (
+      customerPresent &&
+      offline.policy === 'allow-cached' &&
+      age !== null &&
+      age <= offline.maxCacheAgeMs
+    ) {
+      store.transaction(() => {
+        store.moveRedemption(r.id, 'consuming', 'consumed', now, { consumePending: true });
+        store.dropCode(r.codeHash);
+        store.enqueueOutbox('consume', r.id, '{}', now);
+        store.audit('redemption.offline', { redemption: r.id, cacheAgeMs: age }, now);
+      });
+      logger.warn('redemption.offline-consume-deferred', fields);
+      return { kind: 'consumed', offline: true };
+    }
+    store.moveRedemption(r.id, 'consuming', 'abandoned', now, {
+      pendingCode: null,
+      note: `cloud unreachable: ${e.detail}`,
+    });
+    logger.warn('redemption.abandoned', fields);
+    return { kind: 'refused', code: 'cloud-unreachable', wrongCode: false };
+  }
+
+  store.transaction(() => {
+    store.moveRedemption(r.id, 'consuming', 'rejected', now, {
+      pendingCode: null,
+      note: `cloud refused: ${e.code} ${e.vendorCode ?? ''} ${e.vendorMessage ?? ''}`.trim(),
+    });
+    if (e.code === 'code-used' || e.code === 'code-expired' || e.code === 'code-not-found')
+      store.dropCode(r.codeHash);
+  });
+  logger.warn('redemption.rejected', fields);
+  return { kind: 'refused', code: customerCodeFor(e), wrongCode: e.code === 'code-not-found' };
+};

@@ -1,0 +1,36 @@
+import type { RedemptionProgress } from '../../contract/schemas';
+import type { CodeCache } from '../cache/code-cache';
+import type { BoardDriver, DispenseRequest } from '../ports/board';
+import type { Clock } from '../ports/clock';
+import type { Logger } from '../ports/logger';
+import type { KioskStore } from '../ports/store';
+import type { VendorCloud } from '../ports/vendor-cloud';
+
+export type OfflinePolicy =
+  | { readonly policy: 'deny' }
+  /** Dispense from the cached code list when the cloud is unreachable, if the cache is younger than this. */
+  | { readonly policy: 'allow-cached'; readonly maxCacheAgeMs: number };
+
+export type EngineSettings = {
+  readonly offline: OfflinePolicy;
+  /** On a cache miss, refresh first when the cache is older than this. */
+  readonly refreshOnMissAfterMs: number;
+  /** Upload orders and stock to the cloud. Off: redemptions finish at `completed` with nothing queued. */
+  readonly reporting: boolean;
+};
+
+/** How to drive one slot, from the machine configuration; null when the slot's board is not configured. */
+export type SlotResolver = (addr: number, slot: number) => DispenseRequest | null;
+
+export type EngineDeps = {
+  readonly store: KioskStore;
+  readonly cloud: VendorCloud;
+  readonly board: BoardDriver;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  readonly cache: CodeCache;
+  readonly settings: EngineSettings;
+  readonly slotRequest: SlotResolver;
+  readonly newTradeId: () => string;
+  readonly emitProgress: (progress: RedemptionProgress) => void;
+};

@@ -1,0 +1,106 @@
+import type { DispenseOutcome, DispenseRequest } from '../ports/board';
+import type { RedemptionRow, UnitRow } from '../ports/store';
+import type { UnitState } from './states';
+import type { EngineDeps } from './deps';
+
+const settled = (u: UnitRow | undefined): boolean => u !== undefined && u.state !== 'intent';
+
+const unitState = (o: DispenseOutcome): UnitState => o.outcome;
+const reasonOf = (o: DispenseOutcome): string | null => (o.outcome === 'success' ? null : o.reason);
+
+/**
+ * Records the outcome of one unit and, when the board cannot say whether an item dropped, locks the slot
+ * in the same transaction: no later customer can be served from it until an operator has looked.
+ */
+export const recordUnit = (
+  deps: EngineDeps,
+  r: RedemptionRow,
+  index: number,
+  outcome: DispenseOutcome,
+): void => {
+  const { store, clock, logger } = deps;
+  const now = clock.now();
+  store.transaction(() => {
+    store.putUnit(r.id, index, unitState(outcome), now, reasonOf(outcome));
+    if (outcome.outcome === 'unknown') {
+      store.lockSlot({
+        addr: r.addr,
+        slot: r.slot,
+        reason: outcome.reason,
+        redemptionId: r.id,
+        lockedAt: now,
+      });
+      store.audit(
+        'slot.locked',
+        { addr: r.addr, slot: r.slot, redemption: r.id, reason: outcome.reason },
+        now,
+      );
+    }
+  });
+  const fields = {
+    redemption: r.id,
+    unit: index + 1,
+    of: r.quantity,
+    slot: r.slotName,
+    reason: reasonOf(outcome),
+  };
+  if (outcome.outcome === 'success') logger.info('unit.dispensed', fields);
+  else logger.error(`unit.${outcome.outcome}`, fields);
+};
+
+/**
+ * Dispenses the units of a redemption one at a time. Each unit's intent is committed before its motor
+ * command, and its outcome after. Units already settled (after a crash) are left as they are. After any unit
+ * that is not a success, the rest are skipped: a jammed or doubtful slot is not driven again.
+ */
+export const dispenseStep = async (
+  deps: EngineDeps,
+  r: RedemptionRow,
+  request: DispenseRequest,
+): Promise<void> => {
+  const { store, clock, board } = deps;
+  if (r.state === 'consumed') store.moveRedemption(r.id, 'consumed', 'dispensing', clock.now());
+  const units = store.listUnits(r.id);
+  let stop = units.some((u) => u.state !== 'success' && u.state !== 'intent');
+  for (let index = 0; index < r.quantity; index++) {
+    const existing = units.find((u) => u.index === index);
+    if (settled(existing)) continue;
+    if (existing?.state === 'intent') {
+      // A crash left this unit between intent and outcome: ask the board, never repeat the command.
+      const assessed = await board.assessInterrupted(request);
+      recordUnit(deps, r, index, assessed);
+      stop ||= assessed.outcome !== 'success';
+      continue;
+    }
+    const lock = store.getSlotLock(r.addr, r.slot);
+    if (stop || lock) {
+      store.putUnit(
+        r.id,
+        index,
+        'skipped',
+        clock.now(),
+        lock ? `slot locked: ${lock.reason}` : 'not attempted after a failed unit',
+      );
+      continue;
+    }
+    store.putUnit(r.id, index, 'intent', clock.now());
+    deps.emitProgress({
+      redemptionId: r.id,
+      stage: 'dispensing',
+      unit: index + 1,
+      of: r.quantity,
+      productName: r.productName,
+    });
+    const outcome = await board.dispense(request);
+    recordUnit(deps, r, index, outcome);
+    deps.emitProgress({
+      redemptionId: r.id,
+      stage: 'unit-done',
+      unit: index + 1,
+      of: r.quantity,
+      unitOutcome: outcome.outcome,
+      productName: r.productName,
+    });
+    stop = outcome.outcome !== 'success';
+  }
+};

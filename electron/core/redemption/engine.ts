@@ -1,0 +1,129 @@
+import type { IpcError } from '../../contract/errors';
+import type { Result } from '../../contract/result';
+import { err, ok } from '../../contract/result';
+import type { RedemptionResult } from '../../contract/schemas';
+import { pickupCodeSchema } from '../../contract/schemas';
+import type { CodeHasher } from '../cache/code-hash';
+import type { DispenseRequest } from '../ports/board';
+import { maskCode } from '../ports/logger';
+import type { RedemptionRow } from '../ports/store';
+import type { ThrottleGate } from '../throttle/throttle-gate';
+import { consumeStep } from './consume-step';
+import type { EngineDeps } from './deps';
+import { dispenseStep } from './dispense-step';
+import { finishStep } from './finish-step';
+import { matchStep } from './match-step';
+
+export type RedemptionEngine = {
+  /** The one redemption path: format → throttle → match → consume → dispense each unit → report. */
+  submit(code: string): Promise<Result<RedemptionResult, IpcError>>;
+  /** Dispenses and closes a redemption that is already consumed (used by crash recovery). */
+  finishConsumed(r: RedemptionRow, request: DispenseRequest): Promise<RedemptionResult>;
+  /** Retries a consume left in flight by a crash, with its trade id, then finishes it. */
+  resumeConsuming(r: RedemptionRow, request: DispenseRequest): Promise<void>;
+};
+
+export const createRedemptionEngine = (
+  deps: EngineDeps,
+  hash: CodeHasher,
+  throttle: ThrottleGate,
+): RedemptionEngine => {
+  const { store, clock, logger } = deps;
+  let busy = false;
+
+  const finishConsumed = async (r: RedemptionRow, request: DispenseRequest): Promise<RedemptionResult> => {
+    await dispenseStep(deps, r, request);
+    const current = store.getRedemption(r.id);
+    if (!current) throw new Error(`redemption ${r.id} vanished from the journal`);
+    return finishStep(deps, current);
+  };
+
+  const consumeAndFinish = async (
+    r: RedemptionRow,
+    code: string,
+    request: DispenseRequest,
+    customerPresent: boolean,
+  ): Promise<Result<RedemptionResult, IpcError>> => {
+    const consumed = await consumeStep(deps, r, code, customerPresent);
+    if (consumed.kind === 'refused') {
+      if (consumed.wrongCode) throttle.wrong();
+      return err({ code: consumed.code });
+    }
+    throttle.good();
+    const current = store.getRedemption(r.id);
+    if (!current) throw new Error(`redemption ${r.id} vanished from the journal`);
+    return ok(await finishConsumed(current, request));
+  };
+
+  const run = async (code: string): Promise<Result<RedemptionResult, IpcError>> => {
+    const remaining = throttle.remainingMs();
+    if (remaining > 0) return err({ code: 'locked-out', retryAfterSeconds: Math.ceil(remaining / 1000) });
+    const codeHash = hash(code);
+    const match = await matchStep(deps, code, codeHash);
+    if (!match.ok) {
+      const lockout = match.error.wrongCode ? throttle.wrong() : null;
+      logger.info('redemption.refused', { code: maskCode(code), reason: match.error.code });
+      return lockout === null
+        ? err({ code: match.error.code })
+        : err({ code: 'locked-out', retryAfterSeconds: Math.ceil(lockout / 1000) });
+    }
+    if (match.value.kind === 'resume') {
+      logger.info('redemption.resumed', { redemption: match.value.redemption.id, code: maskCode(code) });
+      return consumeAndFinish(match.value.redemption, code, match.value.request, true);
+    }
+    const { cached, product, request } = match.value;
+    const tradeId = deps.newTradeId();
+    const now = clock.now();
+    store.insertRedemption(
+      {
+        id: tradeId,
+        codeHash,
+        codeMask: maskCode(code),
+        tradeId,
+        pickupCodeId: cached.codeId,
+        productId: product.productId,
+        productName: product.name,
+        price: product.price,
+        slotName: product.slotName,
+        addr: product.addr,
+        slot: product.slot,
+        quantity: cached.quantity,
+        pendingCode: code,
+        createdAt: now,
+      },
+      now,
+    );
+    deps.emitProgress({
+      redemptionId: tradeId,
+      stage: 'checking',
+      of: cached.quantity,
+      productName: product.name,
+    });
+    const row = store.getRedemption(tradeId);
+    if (!row) throw new Error(`redemption ${tradeId} was not journaled`);
+    return consumeAndFinish(row, code, request, true);
+  };
+
+  return {
+    async submit(code) {
+      if (!pickupCodeSchema.safeParse(code).success) return err({ code: 'bad-format' });
+      if (busy) return err({ code: 'busy' });
+      busy = true;
+      try {
+        return await run(code);
+      } finally {
+        busy = false;
+      }
+    },
+    finishConsumed,
+    async resumeConsuming(r, request) {
+      if (r.pendingCode === null) {
+        store.moveRedemption(r.id, r.state, 'abandoned', clock.now(), {
+          note: 'interrupted before consume; code not kept',
+        });
+        return;
+      }
+      await consumeAndFinish(r, r.pendingCode, request, false);
+    },
+  };
+};

@@ -1,0 +1,93 @@
+import type { RedemptionResult } from '../../contract/schemas';
+import type { RedemptionRow, UnitRow } from '../ports/store';
+import type { DeliveryLog, OrderReport, StockReport } from '../ports/vendor-cloud';
+import type { EngineDeps } from './deps';
+
+/** Vendor delivery status per unit: 1 success, 0 failed, 5 timed out (unknown), 2 cancelled (skipped). */
+const deliveryStatus = (u: UnitRow): DeliveryLog['status'] =>
+  u.state === 'success' ? 1 : u.state === 'unknown' ? 5 : u.state === 'skipped' ? 2 : 0;
+
+export const summarise = (r: RedemptionRow, units: readonly UnitRow[]): RedemptionResult => {
+  const dispensed = units.filter((u) => u.state === 'success').length;
+  const unknown = units.some((u) => u.state === 'unknown' || u.state === 'intent');
+  const outcome = unknown
+    ? 'attention'
+    : dispensed === r.quantity
+      ? 'success'
+      : dispensed > 0
+        ? 'partial'
+        : 'failed';
+  return {
+    redemptionId: r.id,
+    outcome,
+    dispensed,
+    of: r.quantity,
+    productName: r.productName,
+    reference: r.tradeId.slice(-8),
+  };
+};
+
+export const orderReport = (r: RedemptionRow, units: readonly UnitRow[]): OrderReport => ({
+  tradeId: r.tradeId,
+  pickupCodeId: r.pickupCodeId,
+  productId: r.productId,
+  quantity: r.quantity,
+  price: r.price,
+  createdAt: r.createdAt,
+  deliveryLogs: units.map((u) => ({
+    slotName: r.slotName,
+    deliveryNo: `${r.tradeId}-${u.index}`,
+    deliveryIndex: u.index,
+    status: deliveryStatus(u),
+    failReason: u.reason ?? '',
+    at: u.finishedAt ?? u.startedAt,
+  })),
+});
+
+/**
+ * Closes a redemption: the final state, the local stock count and the reports owed to the cloud are written
+ * in one transaction, so a crash can never leave a completed redemption without its report queued.
+ */
+export const finishStep = (deps: EngineDeps, r: RedemptionRow): RedemptionResult => {
+  const { store, clock, logger, settings } = deps;
+  const units = store.listUnits(r.id);
+  const result = summarise(r, units);
+  const now = clock.now();
+  const attention = result.outcome !== 'success';
+  store.transaction(() => {
+    store.moveRedemption(r.id, 'dispensing', 'completed', now, {
+      attention: attention || r.attention,
+      note: attention ? `${result.outcome}: ${result.dispensed} of ${result.of} dispensed` : r.note,
+    });
+    store.adjustStock(r.productId, -result.dispensed);
+    if (settings.reporting) {
+      store.enqueueOutbox('order', r.id, JSON.stringify(orderReport(r, units)), now);
+      const product = store.getProduct(r.productId);
+      if (product) {
+        const stock: StockReport = {
+          addr: product.addr,
+          // The product id names the slot unambiguously; the cloud accepts it in place of a motor code.
+          slotCode: '',
+          productId: product.productId,
+          currentInventory: product.stock,
+          inventory: product.capacity,
+        };
+        store.enqueueOutbox('stock', null, JSON.stringify(stock), now);
+      }
+    } else {
+      store.moveRedemption(r.id, 'completed', 'reported', now);
+    }
+    store.audit(
+      'redemption.completed',
+      { redemption: r.id, outcome: result.outcome, dispensed: result.dispensed, of: result.of },
+      now,
+    );
+  });
+  logger.info('redemption.completed', {
+    redemption: r.id,
+    outcome: result.outcome,
+    dispensed: result.dispensed,
+    of: result.of,
+  });
+  return result;
+};

@@ -1,0 +1,64 @@
+import type { Result } from '../../electron/contract/result';
+import { ok } from '../../electron/contract/result';
+import type {
+  BoardDriver,
+  BoardError,
+  DispenseOutcome,
+  DispenseRequest,
+  ShipmentStatus,
+} from '../../electron/core/ports/board';
+import type { LinkStatus } from '../../electron/core/ports/serial-link';
+
+/**
+ * A BoardDriver with control handles: queue outcomes for the next dispenses, script the interrupted-dispense
+ * assessment, and read back every command it was given (the "wire").
+ */
+export class FakeBoardDriver implements BoardDriver {
+  readonly dispensed: DispenseRequest[] = [];
+  readonly assessed: DispenseRequest[] = [];
+  private readonly queued: DispenseOutcome[] = [];
+  private link: LinkStatus = 'connected';
+  private readonly linkListeners = new Set<(s: LinkStatus) => void>();
+  assessment: DispenseOutcome = { outcome: 'unknown', reason: 'no answer' };
+  /** Called before a dispense resolves: lets a test crash or inspect mid-dispense. */
+  onDispense: ((req: DispenseRequest) => void) | null = null;
+
+  queue(...outcomes: DispenseOutcome[]): void {
+    this.queued.push(...outcomes);
+  }
+
+  setLink(status: LinkStatus): void {
+    this.link = status;
+    this.linkListeners.forEach((l) => {
+      l(status);
+    });
+  }
+
+  dispense(req: DispenseRequest): Promise<DispenseOutcome> {
+    this.dispensed.push(req);
+    this.onDispense?.(req);
+    return Promise.resolve(this.queued.shift() ?? { outcome: 'success' });
+  }
+
+  shipmentStatus(_addr: number): Promise<Result<ShipmentStatus, BoardError>> {
+    return Promise.resolve(ok({ runStatus: 'idle', faultCode: 0 }));
+  }
+
+  assessInterrupted(req: DispenseRequest): Promise<DispenseOutcome> {
+    this.assessed.push(req);
+    return Promise.resolve(this.assessment);
+  }
+
+  linkStatus(): LinkStatus {
+    return this.link;
+  }
+
+  onLinkStatus(listener: (status: LinkStatus) => void): () => void {
+    this.linkListeners.add(listener);
+    return () => this.linkListeners.delete(listener);
+  }
+
+  close(): Promise<void> {
+    return Promise.resolve();
+  }
+}

@@ -1,0 +1,111 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { codes, consumeCalls, startHarness, type Harness } from './harness';
+
+let h: Harness;
+afterEach(async () => {
+  await h.core.stop();
+  h.store.close();
+});
+
+describe('redemption engine: the happy path', () => {
+  it('consumes, dispenses one unit from the right slot, and journals every step', async () => {
+    h = await startHarness();
+    const result = await h.core.submitCode(codes.one);
+    expect(result).toMatchObject({
+      ok: true,
+      value: { outcome: 'success', dispensed: 1, of: 1, productName: 'Sparkling Water' },
+    });
+    expect(h.board.dispensed).toEqual([{ addr: 1, slot: 0, type: 1, dropCheck: true, lift: false }]);
+    const [r] = h.store.listRedemptions(['completed']);
+    expect(r).toMatchObject({ state: 'completed', quantity: 1, pendingCode: null, attention: false });
+    expect(r?.codeMask).toBe('******57');
+    expect(h.store.listUnits(r!.id).map((u) => u.state)).toEqual(['success']);
+    expect(h.state.codes().find((c) => c.code === codes.one)?.status).toBe('USED');
+    expect(h.state.orders()[0]?.tradeId).toBe(r?.tradeId);
+  });
+
+  it('dispenses a quantity of 3 one unit at a time with "n of m" progress', async () => {
+    h = await startHarness();
+    const result = await h.core.submitCode(codes.three);
+    expect(result).toMatchObject({ ok: true, value: { outcome: 'success', dispensed: 3, of: 3 } });
+    expect(h.board.dispensed).toHaveLength(3);
+    const dispensing = h.progress.filter((p) => p.stage === 'dispensing').map((p) => `${p.unit} of ${p.of}`);
+    expect(dispensing).toEqual(['1 of 3', '2 of 3', '3 of 3']);
+    expect(h.progress[0]?.stage).toBe('checking');
+  });
+
+  it('uses the slot type, drop sensor and lift of the configured board', async () => {
+    h = await startHarness();
+    await h.core.submitCode(codes.boardTwo);
+    expect(h.board.dispensed).toEqual([{ addr: 2, slot: 9, type: 3, dropCheck: false, lift: false }]);
+  });
+
+  it('keeps no code in clear in the cache and drops a redeemed code from it', async () => {
+    h = await startHarness();
+    expect(h.core.diagnostics().cacheAgeMs).toBe(0);
+    await h.core.submitCode(codes.one);
+    const again = await h.core.submitCode(codes.one);
+    expect(again).toEqual({ ok: false, error: { code: 'code-used' } });
+    expect(consumeCalls(h)).toBe(1);
+    expect(h.board.dispensed).toHaveLength(1);
+  });
+
+  it('reports the order with a delivery log per unit and the stock, then marks it reported', async () => {
+    h = await startHarness();
+    await h.core.submitCode(codes.two);
+    expect(h.core.diagnostics().outboxLength).toBe(2);
+    await h.core.flushOutbox();
+    expect(h.core.diagnostics().outboxLength).toBe(0);
+    const uploaded = h.state.uploadedOrders().flat() as {
+      status: number;
+      records: { delivery_logs: { status: number }[] }[];
+    }[];
+    expect(uploaded).toHaveLength(1);
+    expect(uploaded[0]?.status).toBe(7);
+    expect(uploaded[0]?.records[0]?.delivery_logs.map((l) => l.status)).toEqual([1, 1]);
+    expect(h.state.stockUpdates()).toHaveLength(1);
+    expect(h.store.listRedemptions(['reported'])).toHaveLength(1);
+  });
+
+  it('does not queue reports when reporting is turned off', async () => {
+    h = await startHarness({
+      cloud: { baseUrl: 'https://cloud.invalid', notifyUrl: 'https://cloud.invalid/n', reporting: false },
+    });
+    await h.core.submitCode(codes.one);
+    expect(h.core.diagnostics().outboxLength).toBe(0);
+    expect(h.store.listRedemptions(['reported'])).toHaveLength(1);
+  });
+
+  it('refuses codes until start() has resolved interrupted work', async () => {
+    h = await startHarness({}, false);
+    await expect(h.core.submitCode(codes.one)).resolves.toEqual({ ok: false, error: { code: 'busy' } });
+    expect(h.core.getState().phase).toBe('starting');
+    await h.core.start();
+    expect(h.core.getState().phase).toBe('ready');
+  });
+
+  it('refuses a second code while one is being redeemed', async () => {
+    h = await startHarness();
+    h.cloud.latencyMs = 1000;
+    const first = h.core.submitCode(codes.one);
+    await expect(h.core.submitCode(codes.two)).resolves.toEqual({ ok: false, error: { code: 'busy' } });
+    await h.clock.advance(1000);
+    await expect(first).resolves.toMatchObject({ ok: true });
+  });
+
+  it('refreshes the code cache once on a miss when it is older than the configured age', async () => {
+    h = await startHarness();
+    const created = h.state.createCodes({ productId: 104, count: 1, codeLength: 8, expiresAt: null });
+    const fresh = created.ok ? created.value[0]!.code : '';
+    await h.clock.advance(10_000);
+    await expect(h.core.submitCode(fresh)).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'unknown-code' },
+    });
+    await h.clock.advance(31_000);
+    await expect(h.core.submitCode(fresh)).resolves.toMatchObject({
+      ok: true,
+      value: { outcome: 'success' },
+    });
+  });
+});

@@ -1,0 +1,100 @@
+import { openStore } from '../../../../electron/adapters/sqlite/open-store';
+import type { RedemptionProgress } from '../../../../electron/contract/schemas';
+import { createTradeId } from '../../../../electron/core/cloud/trade-id';
+import { machineConfigSchema, type MachineConfigInput } from '../../../../electron/core/config/schema';
+import { createKioskCore, type KioskCore } from '../../../../electron/core/create-kiosk-core';
+import type { KioskStore } from '../../../../electron/core/ports/store';
+import { demoSeed } from '../../../../electron/sim/cloud/demo-seed';
+import { SimCloudState } from '../../../../electron/sim/cloud/state';
+import { FakeBoardDriver } from '../../../fakes/fake-board-driver';
+import { FakeVendorCloud } from '../../../fakes/fake-vendor-cloud';
+import { ManualClock } from '../../../fakes/manual-clock';
+import { MemoryLogger } from '../../../fakes/memory-logger';
+
+/** Demo codes by quantity (see electron/sim/cloud/demo-seed.ts). */
+export const codes = {
+  one: '24681357',
+  two: '13572468',
+  three: '11223344',
+  boardTwo: '55667788',
+  spare: '80808080',
+} as const;
+
+export type Harness = {
+  core: KioskCore;
+  store: KioskStore;
+  cloud: FakeVendorCloud;
+  state: SimCloudState;
+  board: FakeBoardDriver;
+  clock: ManualClock;
+  logger: MemoryLogger;
+  progress: RedemptionProgress[];
+  /** A new core on the same store, cloud and board: what a restart after a crash looks like. */
+  restart(): Promise<KioskCore>;
+};
+
+export const testConfig = (overrides: Partial<MachineConfigInput> = {}) =>
+  machineConfigSchema.parse({
+    machineNo: '12345678',
+    cloud: {
+      baseUrl: 'https://cloud.invalid',
+      notifyUrl: 'https://cloud.invalid/notify',
+      refreshOnMissAfterSeconds: 30,
+    },
+    serial: { path: '/dev/null' },
+    boards: [
+      { addr: 1, defaultSlotType: 1, dropSensor: true },
+      { addr: 2, defaultSlotType: 3 },
+    ],
+    ...overrides,
+  });
+
+let seq = 0;
+
+export const startHarness = async (
+  overrides: Partial<MachineConfigInput> = {},
+  start = true,
+): Promise<Harness> => {
+  const clock = new ManualClock();
+  const logger = new MemoryLogger();
+  const state = new SimCloudState(demoSeed(), { now: () => clock.now() });
+  const cloud = new FakeVendorCloud(state, clock);
+  const board = new FakeBoardDriver();
+  const store = openStore(':memory:');
+  const progress: RedemptionProgress[] = [];
+  const config = testConfig(overrides);
+  const make = (): KioskCore => {
+    const core = createKioskCore(
+      { config, mode: 'live' },
+      {
+        store,
+        cloud,
+        board,
+        clock,
+        logger,
+        newTradeId: () => createTradeId(clock, () => (seq++ % 1000) / 1000),
+      },
+    );
+    core.on('progress', (p) => progress.push(p));
+    return core;
+  };
+  const core = make();
+  if (start) await core.start();
+  return {
+    core,
+    store,
+    cloud,
+    state,
+    board,
+    clock,
+    logger,
+    progress,
+    async restart() {
+      const next = make();
+      await next.start();
+      return next;
+    },
+  };
+};
+
+export const consumeCalls = (h: Harness): number => h.cloud.calls.filter((c) => c.call === 'consume').length;
