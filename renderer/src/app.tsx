@@ -1,0 +1,60 @@
+import { useCallback, useMemo, useReducer } from 'react';
+import type { KioskApi } from '../../electron/contract';
+import { DemoBanner } from './components/demo-banner';
+import { flowReducer, initialFlowState } from './flow/flow-reducer';
+import { isBusy } from './flow/flow-state';
+import { lockDeadline, selectScreen } from './flow/select-screen';
+import { useHardwareKeys } from './hooks/use-hardware-keys';
+import { useIdleTimer } from './hooks/use-idle-timer';
+import { useKioskFeed } from './hooks/use-kiosk-feed';
+import { useNow } from './hooks/use-now';
+import { useSubmit } from './hooks/use-submit';
+import { languageFor, StringsProvider, stringTables } from './i18n/i18n-context';
+import { ScreenRouter } from './screens/screen-router';
+
+/** The whole touch flow: one reducer, fed by taps, keys, the kiosk's events and its answers. */
+export const App = ({ api }: { readonly api: KioskApi }) => {
+  const [state, dispatch] = useReducer(flowReducer, initialFlowState);
+  useKioskFeed(api, dispatch);
+
+  const deadline = lockDeadline(state);
+  const now = useNow(deadline);
+  const screen = selectScreen(state, now);
+  const submit = useSubmit(api, state, dispatch);
+
+  const hasSomethingToForget = state.flow.step !== 'entry' || state.code !== '';
+  const onIdle = useCallback(() => {
+    dispatch({ type: 'idle' });
+  }, []);
+  useIdleTimer(state.kiosk?.idleTimeoutSeconds ?? null, hasSomethingToForget && !isBusy(state), onIdle);
+
+  const keyHandlers = useMemo(
+    () => ({
+      onCharacter: (key: string) => {
+        dispatch({ type: 'key', key });
+      },
+      onDelete: () => {
+        dispatch({ type: 'delete' });
+      },
+      onClear: () => {
+        dispatch({ type: 'clear' });
+      },
+      onSubmit: submit,
+    }),
+    [submit],
+  );
+  useHardwareKeys(screen === 'entry', keyHandlers);
+
+  const language = languageFor(state.kiosk?.language);
+  return (
+    <StringsProvider value={stringTables[language]}>
+      <div className="app" lang={language} data-active-screen={screen}>
+        {state.kiosk?.mode === 'demo' ? <DemoBanner /> : null}
+        <header className="app__header">{state.kiosk?.machineName ?? ''}</header>
+        <main className="app__main">
+          <ScreenRouter screen={screen} state={state} now={now} dispatch={dispatch} onSubmit={submit} />
+        </main>
+      </div>
+    </StringsProvider>
+  );
+};

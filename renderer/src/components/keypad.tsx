@@ -1,0 +1,50 @@
+import { useStrings } from '../i18n/i18n-context';
+import { BigButton } from './big-button';
+
+type KeypadProps = {
+  readonly canSubmit: boolean;
+  readonly onDigit: (digit: string) => void;
+  readonly onDelete: () => void;
+  readonly onClear: () => void;
+  readonly onSubmit: () => void;
+};
+
+const digitRows = [
+  ['1', '2', '3'],
+  ['4', '5', '6'],
+  ['7', '8', '9'],
+] as const;
+
+/** Phone layout (1 at the top left): the order most people's thumbs already know. */
+export const Keypad = ({ canSubmit, onDigit, onDelete, onClear, onSubmit }: KeypadProps) => {
+  const t = useStrings();
+  const digit = (d: string) => (
+    <BigButton
+      key={d}
+      tone="key"
+      onPress={() => {
+        onDigit(d);
+      }}
+    >
+      {d}
+    </BigButton>
+  );
+  return (
+    <div className="keypad" role="group" aria-label={t.codeLabel}>
+      <div className="keypad__grid">
+        {digitRows.flat().map(digit)}
+        <BigButton tone="secondary" onPress={onClear} className="keypad__clear">
+          {t.keyClear}
+        </BigButton>
+        {digit('0')}
+        <BigButton tone="secondary" onPress={onDelete} label={t.keyDelete} className="keypad__delete">
+          <span aria-hidden="true">⌫ </span>
+          {t.keyDelete}
+        </BigButton>
+      </div>
+      <BigButton tone="primary" onPress={onSubmit} disabled={!canSubmit} className="keypad__submit">
+        {t.keySubmit}
+      </BigButton>
+    </div>
+  );
+};

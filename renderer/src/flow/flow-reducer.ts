@@ -1,0 +1,78 @@
+import type { RedemptionProgress } from '../../../electron/contract';
+import {
+  canSubmit,
+  initialFlowState,
+  isBusy,
+  isCodeCharacter,
+  isCodeText,
+  MAX_CODE_LENGTH,
+  type FlowAction,
+  type FlowState,
+  type FlowStep,
+} from './flow-state';
+
+const backToEntry = (state: FlowState): FlowState => ({ ...state, code: '', flow: { step: 'entry' } });
+
+const editCode = (state: FlowState, next: string): FlowState =>
+  state.flow.step === 'entry' && next.length <= MAX_CODE_LENGTH ? { ...state, code: next } : state;
+
+/** Folds a progress event into the step; events outside a redemption (a late or stray one) are ignored. */
+const applyProgress = (flow: FlowStep, progress: RedemptionProgress): FlowStep => {
+  if (flow.step !== 'checking' && flow.step !== 'dispensing') return flow;
+  if (progress.stage === 'checking') return flow;
+  const previous = flow.step === 'dispensing' ? flow : null;
+  const of = progress.of ?? previous?.of ?? 1;
+  const unit = progress.unit ?? previous?.unit ?? 1;
+  const outcomes = [...(previous?.outcomes ?? [])];
+  if (progress.stage === 'unit-done' && progress.unitOutcome !== undefined) outcomes[unit - 1] = progress.unitOutcome;
+  return {
+    step: 'dispensing',
+    unit,
+    of,
+    outcomes,
+    productName: progress.productName ?? previous?.productName ?? null,
+  };
+};
+
+const applyAnswer = (state: FlowState, action: Extract<FlowAction, { type: 'answer' }>): FlowState => {
+  if (!isBusy(state)) return state;
+  if (action.result.ok) return { ...state, code: '', flow: { step: 'finished', result: action.result.value } };
+  const error = action.result.error;
+  if (error.code === 'locked-out') {
+    // The lock screen takes over from the entry step; it needs only the deadline.
+    const seconds = error.retryAfterSeconds ?? 0;
+    return { ...backToEntry(state), answeredLockUntil: action.at + seconds * 1000 };
+  }
+  return { ...state, code: '', flow: { step: 'rejected', error } };
+};
+
+/** The whole touch flow as a pure function: every tap, event and answer is an action. */
+export const flowReducer = (state: FlowState, action: FlowAction): FlowState => {
+  switch (action.type) {
+    case 'kiosk-state':
+      // The main process is the authority on the lock: a fresh state supersedes what an answer told us.
+      return { ...state, kiosk: action.state, answeredLockUntil: null };
+    case 'key':
+      return isCodeCharacter(action.key) ? editCode(state, state.code + action.key) : state;
+    case 'delete':
+      return editCode(state, state.code.slice(0, -1));
+    case 'clear':
+      return editCode(state, '');
+    case 'fill':
+      return isCodeText(action.code) ? editCode(state, action.code) : state;
+    case 'submit':
+      // The code stays in state until the answer arrives, then it is dropped from the screen for good.
+      return canSubmit(state) ? { ...state, flow: { step: 'checking' } } : state;
+    case 'progress': {
+      const flow = applyProgress(state.flow, action.progress);
+      return flow === state.flow ? state : { ...state, flow };
+    }
+    case 'answer':
+      return applyAnswer(state, action);
+    case 'done':
+    case 'idle':
+      return isBusy(state) ? state : backToEntry(state);
+  }
+};
+
+export { initialFlowState };

@@ -1,0 +1,75 @@
+import type {
+  IpcError,
+  KioskState,
+  RedemptionProgress,
+  RedemptionResult,
+  Result,
+} from '../../../electron/contract';
+
+/** Codes are 6–10 characters (the vendor's range); the keypad refuses to grow past the maximum. */
+export const MIN_CODE_LENGTH = 6;
+export const MAX_CODE_LENGTH = 10;
+
+export type UnitOutcome = NonNullable<RedemptionProgress['unitOutcome']>;
+
+/** Where the customer is in one redemption. Kiosk-wide conditions (starting, locked, out of service) live in `kiosk`. */
+export type FlowStep =
+  | { readonly step: 'entry' }
+  | { readonly step: 'checking' }
+  | {
+      readonly step: 'dispensing';
+      readonly unit: number;
+      readonly of: number;
+      /** Outcome of each finished unit, in order, so the screen can draw "n of m" with what already happened. */
+      readonly outcomes: readonly UnitOutcome[];
+      readonly productName: string | null;
+    }
+  | { readonly step: 'finished'; readonly result: RedemptionResult }
+  | { readonly step: 'rejected'; readonly error: IpcError };
+
+export type FlowState = {
+  readonly kiosk: KioskState | null;
+  readonly code: string;
+  readonly flow: FlowStep;
+  /**
+   * Lock deadline learnt from a `locked-out` answer. The state event carries the same deadline, but it may
+   * arrive after the answer; this keeps the countdown on screen in between.
+   */
+  readonly answeredLockUntil: number | null;
+};
+
+export type FlowAction =
+  | { readonly type: 'kiosk-state'; readonly state: KioskState }
+  | { readonly type: 'key'; readonly key: string }
+  | { readonly type: 'delete' }
+  | { readonly type: 'clear' }
+  | { readonly type: 'fill'; readonly code: string }
+  | { readonly type: 'submit' }
+  | { readonly type: 'progress'; readonly progress: RedemptionProgress }
+  | { readonly type: 'answer'; readonly result: Result<RedemptionResult, IpcError>; readonly at: number }
+  | { readonly type: 'done' }
+  | { readonly type: 'idle' };
+
+export const initialFlowState: FlowState = {
+  kiosk: null,
+  code: '',
+  flow: { step: 'entry' },
+  answeredLockUntil: null,
+};
+
+const codeCharacter = /^[0-9A-Za-z]$/;
+
+/** One character a keypad or scanner may add: a single letter or digit, as the contract's code format allows. */
+export const isCodeCharacter = (key: string): boolean => codeCharacter.test(key);
+
+/** Letters and digits only (any length): what a demo-code tap may put into the entry. */
+export const isCodeText = (text: string): boolean => /^[0-9A-Za-z]*$/.test(text);
+
+export const canSubmit = (state: FlowState): boolean =>
+  state.flow.step === 'entry' &&
+  state.code.length >= MIN_CODE_LENGTH &&
+  state.code.length <= MAX_CODE_LENGTH;
+
+/** A redemption in flight is never interrupted: no idle reset, no keypad, no screen change. */
+export const isBusy = (state: FlowState): boolean =>
+  state.flow.step === 'checking' || state.flow.step === 'dispensing';

@@ -1,0 +1,63 @@
+import type { IpcErrorCode } from '../../../electron/contract';
+
+/**
+ * Every sentence the customer can see. Both languages implement this type, so a missing key is a compile
+ * error; `{name}` placeholders are filled by `fill()`.
+ */
+export type Strings = {
+  readonly languageName: string;
+  readonly demoBanner: string;
+  readonly demoCodesTitle: string;
+  readonly entryTitle: string;
+  readonly entryHint: string;
+  readonly codeLabel: string;
+  readonly codeLength: string;
+  readonly keyDelete: string;
+  readonly keyClear: string;
+  readonly keySubmit: string;
+  readonly checkingTitle: string;
+  readonly checkingHint: string;
+  readonly dispensingTitle: string;
+  readonly dispensingUnit: string;
+  readonly dispensingHint: string;
+  readonly unitDropped: string;
+  readonly unitFailed: string;
+  readonly unitUnknown: string;
+  readonly unitCurrent: string;
+  readonly unitWaiting: string;
+  readonly successTitle: string;
+  readonly successBody: string;
+  readonly successCount: string;
+  readonly partialTitle: string;
+  readonly partialBody: string;
+  readonly failedTitle: string;
+  readonly failedDispenseBody: string;
+  readonly attentionTitle: string;
+  readonly attentionBody: string;
+  readonly attentionKeepCode: string;
+  readonly referenceLabel: string;
+  readonly supportLabel: string;
+  readonly supportFallback: string;
+  readonly lockedTitle: string;
+  readonly lockedBody: string;
+  readonly lockedCountdownLabel: string;
+  readonly outOfServiceTitle: string;
+  readonly outOfServiceBody: string;
+  readonly startingTitle: string;
+  readonly startingBody: string;
+  readonly done: string;
+  readonly tryAgain: string;
+  /** One plain sentence per error code that can cross the bridge. */
+  readonly errors: Readonly<Record<IpcErrorCode, string>>;
+};
+
+/** Replaces `{name}` placeholders; an unknown placeholder is left visible so a missing value is noticed in tests. */
+export const fill = (template: string, values: Readonly<Record<string, string | number>>): string =>
+  template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const value = values[name];
+    return value === undefined ? whole : String(value);
+  });
+
+/** The `{name}` placeholders a template uses, for the completeness test. */
+export const placeholdersOf = (template: string): string[] =>
+  [...template.matchAll(/\{(\w+)\}/g)].map((match) => match[1] ?? '').sort();

@@ -1,0 +1,32 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './app';
+import { findKioskApi } from './kiosk-api';
+import { OutOfServiceScreen } from './screens/out-of-service-screen';
+import './styles/base.css';
+import './styles/layout.css';
+import './styles/keypad.css';
+import './styles/screens.css';
+import './styles/components.css';
+import './styles/landscape.css';
+
+// A touchscreen kiosk has no use for a context menu (long press) and must not offer "inspect" or "save as".
+window.addEventListener('contextmenu', (event) => {
+  event.preventDefault();
+});
+
+const container = document.getElementById('root');
+if (container === null) throw new Error('index.html has no #root element');
+
+const api = findKioskApi();
+createRoot(container).render(
+  <StrictMode>
+    {api === null ? (
+      <main className="app__main">
+        <OutOfServiceScreen />
+      </main>
+    ) : (
+      <App api={api} />
+    )}
+  </StrictMode>,
+);

@@ -1,0 +1,48 @@
+import type { IpcError, RedemptionResult } from '../../../electron/contract';
+import { BigButton } from '../components/big-button';
+import { ReferenceCard } from '../components/reference-card';
+import { ScreenFrame } from '../components/screen-frame';
+import { useStrings } from '../i18n/i18n-context';
+
+/** Refused before anything happened (an error code), or accepted but nothing dropped (a dispense result). */
+export type Failure =
+  | { readonly kind: 'refused'; readonly error: IpcError }
+  | { readonly kind: 'not-dispensed'; readonly result: RedemptionResult };
+
+type FailedScreenProps = {
+  readonly failure: Failure;
+  readonly supportContact: string | undefined;
+  readonly onDone: () => void;
+};
+
+export const FailedScreen = ({ failure, supportContact, onDone }: FailedScreenProps) => {
+  const t = useStrings();
+  const refused = failure.kind === 'refused';
+  return (
+    <ScreenFrame
+      name="failed"
+      tone="bad"
+      icon="cross"
+      title={t.failedTitle}
+      actions={
+        <BigButton tone="primary" onPress={onDone}>
+          {refused ? t.tryAgain : t.done}
+        </BigButton>
+      }
+    >
+      {refused ? (
+        <p className="screen__text" role="alert" data-error-code={failure.error.code}>
+          {t.errors[failure.error.code]}
+        </p>
+      ) : (
+        <>
+          <p className="screen__product">{failure.result.productName}</p>
+          <p className="screen__text" role="alert">
+            {t.failedDispenseBody}
+          </p>
+          <ReferenceCard reference={failure.result.reference} supportContact={supportContact} />
+        </>
+      )}
+    </ScreenFrame>
+  );
+};

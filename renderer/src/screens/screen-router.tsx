@@ -1,0 +1,72 @@
+import type { Dispatch } from 'react';
+import { canSubmit, type FlowAction, type FlowState } from '../flow/flow-state';
+import { lockDeadline, type ScreenName } from '../flow/select-screen';
+import { AttentionScreen } from './attention-screen';
+import { CheckingScreen } from './checking-screen';
+import { DispensingScreen } from './dispensing-screen';
+import { EntryScreen } from './entry-screen';
+import { FailedScreen } from './failed-screen';
+import { LockedOutScreen } from './locked-out-screen';
+import { OutOfServiceScreen } from './out-of-service-screen';
+import { PartialScreen } from './partial-screen';
+import { StartingScreen } from './starting-screen';
+import { SuccessScreen } from './success-screen';
+
+type ScreenRouterProps = {
+  readonly screen: ScreenName;
+  readonly state: FlowState;
+  readonly now: number;
+  readonly dispatch: Dispatch<FlowAction>;
+  readonly onSubmit: () => void;
+};
+
+/** Maps the selected screen name to its component; each screen gets only the data it shows. */
+export const ScreenRouter = ({ screen, state, now, dispatch, onSubmit }: ScreenRouterProps) => {
+  const { flow, kiosk } = state;
+  const support = kiosk?.supportContact;
+  const onDone = (): void => {
+    dispatch({ type: 'done' });
+  };
+  if (flow.step === 'dispensing') return <DispensingScreen {...flow} />;
+  if (flow.step === 'finished') {
+    const { result } = flow;
+    if (result.outcome === 'success') return <SuccessScreen result={result} onDone={onDone} />;
+    if (result.outcome === 'partial') return <PartialScreen result={result} supportContact={support} onDone={onDone} />;
+    if (result.outcome === 'attention') return <AttentionScreen result={result} supportContact={support} onDone={onDone} />;
+    return <FailedScreen failure={{ kind: 'not-dispensed', result }} supportContact={support} onDone={onDone} />;
+  }
+  if (flow.step === 'rejected') {
+    return <FailedScreen failure={{ kind: 'refused', error: flow.error }} supportContact={support} onDone={onDone} />;
+  }
+  switch (screen) {
+    case 'checking':
+      return <CheckingScreen />;
+    case 'out-of-service':
+      return <OutOfServiceScreen />;
+    case 'locked-out':
+      return <LockedOutScreen deadline={lockDeadline(state) ?? now} now={now} />;
+    case 'entry':
+      return (
+        <EntryScreen
+          code={state.code}
+          canSubmit={canSubmit(state)}
+          demoCodes={kiosk?.mode === 'demo' ? kiosk.demoCodes : null}
+          onCharacter={(key) => {
+            dispatch({ type: 'key', key });
+          }}
+          onDelete={() => {
+            dispatch({ type: 'delete' });
+          }}
+          onClear={() => {
+            dispatch({ type: 'clear' });
+          }}
+          onSubmit={onSubmit}
+          onPickDemoCode={(code) => {
+            dispatch({ type: 'fill', code });
+          }}
+        />
+      );
+    default:
+      return <StartingScreen />;
+  }
+};

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { ipcErrorCodes } from '../../../electron/contract/errors';
+import { languageFor, stringTables } from '../../../renderer/src/i18n/i18n-context';
+import { fill, placeholdersOf, type Strings } from '../../../renderer/src/i18n/strings';
+
+type Flat = Record<string, string>;
+
+const flatten = (table: Strings): Flat => {
+  const { errors, ...rest } = table;
+  const flat: Flat = { ...rest };
+  for (const [code, sentence] of Object.entries(errors)) flat[`errors.${code}`] = sentence;
+  return flat;
+};
+
+const en = flatten(stringTables.en);
+const zh = flatten(stringTables['zh-CN']);
+
+describe('string tables', () => {
+  it('have exactly the same keys in both languages', () => {
+    expect(Object.keys(zh).sort()).toEqual(Object.keys(en).sort());
+  });
+
+  it('have a sentence for every error code in both languages', () => {
+    for (const table of [stringTables.en, stringTables['zh-CN']]) {
+      expect(Object.keys(table.errors).sort()).toEqual([...ipcErrorCodes].sort());
+    }
+  });
+
+  it.each(Object.keys(en))('%s is non-empty and uses the same placeholders in both languages', (key) => {
+    const english = en[key] ?? '';
+    const chinese = zh[key] ?? '';
+    expect(english.trim()).not.toBe('');
+    expect(chinese.trim()).not.toBe('');
+    expect(placeholdersOf(chinese)).toEqual(placeholdersOf(english));
+  });
+
+  it('has a Chinese table that is actually translated', () => {
+    const same = Object.keys(en).filter((key) => en[key] === zh[key]);
+    expect(same).toEqual([]);
+  });
+});
+
+describe('fill and languageFor', () => {
+  it('fills placeholders and leaves unknown ones visible', () => {
+    expect(fill('Item {n} of {m}', { n: 2, m: 3 })).toBe('Item 2 of 3');
+    expect(fill('Item {n} of {m}', { n: 2 })).toBe('Item 2 of {m}');
+  });
+
+  it.each([
+    ['en', 'en'],
+    ['zh-CN', 'zh-CN'],
+    ['zh', 'zh-CN'],
+    ['ZH-cn', 'zh-CN'],
+    ['fr', 'en'],
+    [undefined, 'en'],
+  ])('%s → %s', (tag, expected) => {
+    expect(languageFor(tag)).toBe(expected);
+  });
+});
