@@ -26,10 +26,22 @@ const urlProblem = (value: string): string | undefined => {
 };
 
 /** The vendor cloud must be reached over https; plain http is allowed only to this machine (the simulator). */
-export const cloudUrlSchema = z.string({ error: (iss) => (iss.input === undefined ? 'is required (an https:// URL)' : `must be an https:// URL, got ${showValue(iss.input)}`) }).check((ctx) => {
-  const problem = urlProblem(ctx.value);
-  if (problem) ctx.issues.push({ code: 'custom', input: ctx.value, message: `must be ${problem}, got ${showValue(ctx.value)}` });
-});
+export const cloudUrlSchema = z
+  .string({
+    error: (iss) =>
+      iss.input === undefined
+        ? 'is required (an https:// URL)'
+        : `must be an https:// URL, got ${showValue(iss.input)}`,
+  })
+  .check((ctx) => {
+    const problem = urlProblem(ctx.value);
+    if (problem)
+      ctx.issues.push({
+        code: 'custom',
+        input: ctx.value,
+        message: `must be ${problem}, got ${showValue(ctx.value)}`,
+      });
+  });
 
 /** Board motor types (board-protocol.md): 1 spring, 2 electromagnetic lock, 3 conveyor belt, 4 timed motor. */
 export const slotTypeSchema = oneOf([1, 2, 3, 4]);
@@ -53,14 +65,26 @@ export const boardSchema = section({
 });
 
 const boardsSchema = z
-  .array(boardSchema, { error: (iss) => (iss.input === undefined ? 'is required (a list of 1–8 boards)' : `must be a list of boards, got ${showValue(iss.input)}`) })
+  .array(boardSchema, {
+    error: (iss) =>
+      iss.input === undefined
+        ? 'is required (a list of 1–8 boards)'
+        : `must be a list of boards, got ${showValue(iss.input)}`,
+  })
   .min(1, { error: 'must list at least one board' })
-  .max(8, { error: (iss) => `must list at most 8 boards, got ${Array.isArray(iss.input) ? iss.input.length : '?'}` })
+  .max(8, {
+    error: (iss) => `must list at most 8 boards, got ${Array.isArray(iss.input) ? iss.input.length : '?'}`,
+  })
   .check((ctx) => {
     const seen = new Set<number>();
     ctx.value.forEach((board, index) => {
       if (seen.has(board.addr)) {
-        ctx.issues.push({ code: 'custom', input: board.addr, path: [index, 'addr'], message: `address ${board.addr} is used by another board; each board needs its own address` });
+        ctx.issues.push({
+          code: 'custom',
+          input: board.addr,
+          path: [index, 'addr'],
+          message: `address ${board.addr} is used by another board; each board needs its own address`,
+        });
       }
       seen.add(board.addr);
     });
@@ -73,19 +97,26 @@ const throttleSchema = section({
   maxLockoutSeconds: intRange(5, 86_400, 'seconds').default(900),
 }).check((ctx) => {
   if (ctx.value.lockoutSeconds > ctx.value.maxLockoutSeconds) {
-    ctx.issues.push({ code: 'custom', input: ctx.value.lockoutSeconds, path: ['lockoutSeconds'], message: `must not exceed maxLockoutSeconds (${ctx.value.maxLockoutSeconds}), got ${ctx.value.lockoutSeconds}` });
+    ctx.issues.push({
+      code: 'custom',
+      input: ctx.value.lockoutSeconds,
+      path: ['lockoutSeconds'],
+      message: `must not exceed maxLockoutSeconds (${ctx.value.maxLockoutSeconds}), got ${ctx.value.lockoutSeconds}`,
+    });
   }
 });
 
 export const machineConfigSchema = section({
   machineNo: pattern(/^\d{8}$/, 'exactly 8 digits, as printed on the machine'),
   machineName: text(1, 60, 'a name for the screen and logs').default('Pickup Kiosk'),
+  /** Shown to a customer whose item could not be confirmed, e.g. a phone number; empty shows a generic line. */
+  supportContact: text(0, 80, 'a phone number or short text').default(''),
   cloud: section({
     baseUrl: cloudUrlSchema,
     notifyUrl: cloudUrlSchema,
     timeoutMs: intRange(1000, 60_000, 'milliseconds').default(8000),
     /** Concurrent requests while filling the code cache. */
-    concurrency: intRange(1, 16, 'requests').default(6),
+    concurrency: intRange(1, 16, 'requests').default(12),
     cacheRefreshSeconds: intRange(30, 86_400, 'seconds').default(300),
     /** On a code-cache miss, refresh once first if the cache is older than this. */
     refreshOnMissAfterSeconds: intRange(0, 3600, 'seconds').default(30),
@@ -108,7 +139,9 @@ export const machineConfigSchema = section({
     /** `scrypt$<salt hex>$<hash hex>`, made by `kioskctl pin hash`. Null disables the maintenance screen. */
     pinHash: z
       .string({ error: 'must be the text printed by `kioskctl pin hash`, or null' })
-      .regex(/^scrypt\$[0-9a-f]{32}\$[0-9a-f]{64}$/, { error: 'must be the text printed by `kioskctl pin hash` (scrypt$<32 hex>$<64 hex>), or null' })
+      .regex(/^scrypt\$[0-9a-f]{32}\$[0-9a-f]{64}$/, {
+        error: 'must be the text printed by `kioskctl pin hash` (scrypt$<32 hex>$<64 hex>), or null',
+      })
       .nullable()
       .default(null),
   }).prefault({}),

@@ -1,0 +1,98 @@
+import type { Configuration } from 'electron-builder';
+
+/**
+ * electron-builder configuration for Pickup Kiosk. `kioskctl build` starts from this object and adds one
+ * machine's configuration, output folder and artifact name (electron/build-tools/builder-config.ts); it also
+ * works alone: `npx electron-builder --config build/electron-builder.config.ts --linux dir --publish never`.
+ */
+
+/**
+ * Names a credential or provisioning file could have. Never packaged; every build checks its output for them.
+ * Data-file names only (.json, .env), so no code file of the app or a dependency can be caught by mistake.
+ */
+export const CREDENTIAL_FILE_PATTERNS = [
+  '**/*.provision.json',
+  '**/provisioning*.json',
+  '**/credentials*.json',
+  '**/.env',
+  '**/.env.*',
+  '**/*.env',
+] as const;
+
+/** Native modules load from real files, not from inside the asar archive. */
+export const NATIVE_MODULE_PATTERNS = [
+  '**/node_modules/serialport/**',
+  '**/node_modules/@serialport/**',
+  '**/node_modules/better-sqlite3/**',
+  '**/*.node',
+] as const;
+
+/** The Linux executable name; the systemd unit and autostart entry start /usr/bin/pickup-kiosk. */
+export const EXECUTABLE_NAME = 'pickup-kiosk';
+
+export const electronBuilderConfig: Configuration = {
+  appId: 'com.pickupkiosk.kiosk',
+  productName: 'Pickup Kiosk',
+  copyright: 'Copyright © Pickup Kiosk',
+  directories: { output: 'release', buildResources: 'build' },
+  // Only the compiled app: never sources, tests, build scripts, machine configurations or credentials.
+  files: [
+    'out/**/*',
+    'package.json',
+    ...CREDENTIAL_FILE_PATTERNS.map((p) => `!${p}`),
+    // better-sqlite3's C sources and object files are only needed to compile it.
+    '!**/node_modules/better-sqlite3/{deps,src}/**',
+    '!**/node_modules/better-sqlite3/build/Release/{obj,obj.target}/**',
+    '!**/node_modules/better-sqlite3/build/Release/test_extension.node',
+  ],
+  asar: true,
+  asarUnpack: [...NATIVE_MODULE_PATTERNS],
+  // better-sqlite3 is not N-API: it must be rebuilt for Electron's ABI (serialport's N-API prebuilds need nothing).
+  npmRebuild: true,
+  artifactName: 'pickup-kiosk-${version}-${arch}.${ext}',
+  publish: null,
+  // A kiosk runs unattended in public: nobody may turn the app into a plain Node, inject Node options,
+  // attach an inspector, or swap its code next to the archive.
+  electronFuses: {
+    runAsNode: false,
+    enableNodeOptionsEnvironmentVariable: false,
+    enableNodeCliInspectArguments: false,
+    onlyLoadAppFromAsar: true,
+    enableEmbeddedAsarIntegrityValidation: true,
+  },
+  linux: {
+    target: ['deb', 'AppImage', 'dir'],
+    executableName: EXECUTABLE_NAME,
+    icon: 'build/icons/icon.png',
+    category: 'Utility',
+    synopsis: 'Touchscreen pickup-code kiosk',
+    maintainer: 'Pickup Kiosk <support@pickupkiosk.invalid>',
+    // The deb's after-install script installs these from resources/linux.
+    extraResources: [
+      {
+        from: 'build/linux',
+        to: 'linux',
+        filter: ['pickup-kiosk.service', 'pickup-kiosk.desktop', '99-pickup-kiosk.rules'],
+      },
+    ],
+  },
+  deb: {
+    afterInstall: 'build/linux/after-install.sh',
+    afterRemove: 'build/linux/after-remove.sh',
+  },
+  win: {
+    target: ['nsis'],
+    icon: 'build/icons/icon.png',
+  },
+  nsis: {
+    // Installed for the machine, not one user; the kiosk then registers itself to start at login.
+    perMachine: true,
+    oneClick: false,
+    allowToChangeInstallationDirectory: false,
+    createDesktopShortcut: false,
+    runAfterFinish: true,
+  },
+};
+
+// electron-builder's own CLI loads a TypeScript config through its default export.
+export default electronBuilderConfig;

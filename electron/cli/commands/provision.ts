@@ -1,0 +1,51 @@
+import { resolve } from 'node:path';
+import { CREDENTIAL_ENV, credentialsFromEnv } from '../../build-tools/credentials-from-env';
+import { writeProvisioningFile } from '../../build-tools/provisioning-writer';
+import { parseArgs, requireValue, UsageError } from '../args';
+import type { CommandGroup } from '../command';
+
+const envList = Object.values(CREDENTIAL_ENV)
+  .map((name) => `$${name}`)
+  .join(', ');
+
+/**
+ * `kioskctl provision --machine-no NO --out FILE [--force]`: writes the one-time provisioning file the app
+ * imports into its encrypted store on first start. Credentials come from the environment only.
+ */
+export const provisionCommand: CommandGroup = {
+  name: 'provision',
+  summary: `write a machine's provisioning file (credentials from ${envList})`,
+  usage: 'provision --machine-no NO --out FILE [--force]',
+  async run(args, io) {
+    const parsed = parseArgs(args, { values: ['machine-no', 'out'], flags: ['force'] });
+    if (parsed.positionals.length > 0) {
+      // Not echoed: a stray argument here is most likely a credential typed on the command line.
+      throw new UsageError(
+        `unexpected argument: credentials are read from ${envList}, never from the command line`,
+      );
+    }
+    const machineNo = requireValue(parsed, 'machine-no');
+    if (!/^\d{8}$/.test(machineNo))
+      throw new UsageError(`--machine-no must be exactly 8 digits, got "${machineNo}"`);
+    const out = resolve(io.cwd, requireValue(parsed, 'out'));
+    const credentials = credentialsFromEnv(io.env);
+    if (!credentials.ok) {
+      for (const problem of credentials.error) io.err(`provision: ${problem}`);
+      return 1;
+    }
+    const written = await writeProvisioningFile(
+      out,
+      { machineNo, credentials: credentials.value },
+      { force: parsed.flags.has('force') },
+    );
+    if (!written.ok) {
+      io.err(`provision: ${written.error}`);
+      return 1;
+    }
+    io.out(`wrote ${written.value} (mode 0600) for machine ${machineNo}`);
+    io.out(
+      "Copy it to the kiosk user's data folder as provisioning.json; the app imports it on first start and deletes it.",
+    );
+    return 0;
+  },
+};

@@ -1,0 +1,45 @@
+/**
+ * One kiosk per user session: two copies would fight over the serial port and the journal. Electron's `app`
+ * satisfies `SingleInstanceApp`, and a `BrowserWindow` satisfies `FocusableWindow`.
+ */
+export interface SingleInstanceApp {
+  requestSingleInstanceLock(): boolean;
+  on(event: 'second-instance', listener: (event: unknown, argv: string[]) => void): unknown;
+  quit(): void;
+}
+
+export interface FocusableWindow {
+  isDestroyed(): boolean;
+  isMinimized(): boolean;
+  restore(): void;
+  show(): void;
+  focus(): void;
+}
+
+/** Brings the kiosk window back to the front (restoring it if someone minimised it with a keyboard). */
+export const focusWindow = (window: FocusableWindow | undefined): boolean => {
+  if (!window || window.isDestroyed()) return false;
+  if (window.isMinimized()) window.restore();
+  window.show();
+  window.focus();
+  return true;
+};
+
+/**
+ * Takes the single-instance lock. Returns false when another copy already holds it: this copy has asked
+ * the app to quit and the caller must not create windows or open the serial port. Otherwise a later launch
+ * (a double-click, an autostart racing a restart) only focuses this copy's window.
+ */
+export const claimSingleInstance = (
+  app: SingleInstanceApp,
+  currentWindow: () => FocusableWindow | undefined,
+): boolean => {
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return false;
+  }
+  app.on('second-instance', () => {
+    focusWindow(currentWindow());
+  });
+  return true;
+};

@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { CREDENTIAL_FILE_PATTERNS, electronBuilderConfig } from '../../../build/electron-builder.config';
+import {
+  isBuildTarget,
+  machineArtifactName,
+  machineBuilderConfig,
+  targetPlatform,
+} from '../../../electron/build-tools/builder-config';
+
+const plan = {
+  projectDir: '/repo',
+  machineNo: '12345678',
+  configFile: '/tmp/stage/machine.json',
+  outDir: '/builds',
+  target: 'dir' as const,
+};
+
+describe('machineBuilderConfig', () => {
+  it('embeds the configuration as resources/machine.json and keeps the shared resources', () => {
+    const config = machineBuilderConfig(electronBuilderConfig, plan);
+    expect(config.extraResources).toEqual([{ from: '/tmp/stage/machine.json', to: 'machine.json' }]);
+    expect(config.linux?.extraResources).toEqual(electronBuilderConfig.linux?.extraResources);
+  });
+
+  it('names the output folder and every artifact after the machine', () => {
+    const config = machineBuilderConfig(electronBuilderConfig, plan);
+    expect(config.directories?.output).toBe('/builds/12345678');
+    expect(config.artifactName).toBe('pickup-kiosk-12345678-${version}-${arch}.${ext}');
+    expect(machineArtifactName('87654321')).toContain('87654321');
+  });
+
+  it('never publishes', () => {
+    expect(machineBuilderConfig(electronBuilderConfig, plan).publish).toBeNull();
+  });
+
+  it('with a local Electron folder, uses it and skips the native rebuild (which would need the network)', () => {
+    const config = machineBuilderConfig(electronBuilderConfig, { ...plan, electronDist: '/opt/electron' });
+    expect([config.electronDist, config.npmRebuild]).toEqual(['/opt/electron', false]);
+    expect(machineBuilderConfig(electronBuilderConfig, plan).npmRebuild).toBe(true);
+  });
+
+  it('packages a compiled app from another folder as out/, still without credential files', () => {
+    const config = machineBuilderConfig(electronBuilderConfig, { ...plan, appDir: '/ci/compiled' });
+    const files = config.files as unknown[];
+    expect(files[0]).toEqual({
+      from: '/ci/compiled',
+      to: 'out',
+      filter: ['**/*', ...CREDENTIAL_FILE_PATTERNS.map((p) => `!${p}`)],
+    });
+    expect(files).not.toContain('out/**/*');
+    expect(files).toContain('package.json');
+  });
+
+  it('leaves the shared configuration untouched', () => {
+    const before = JSON.stringify(electronBuilderConfig);
+    machineBuilderConfig(electronBuilderConfig, { ...plan, appDir: '/x', electronDist: '/y' });
+    expect(JSON.stringify(electronBuilderConfig)).toBe(before);
+  });
+});
+
+describe('build targets', () => {
+  it.each([
+    ['deb', 'linux'],
+    ['AppImage', 'linux'],
+    ['dir', 'linux'],
+    ['tar.gz', 'linux'],
+    ['nsis', 'win'],
+  ] as const)('%s builds on %s', (target, platform) => {
+    expect(isBuildTarget(target)).toBe(true);
+    expect(targetPlatform(target)).toBe(platform);
+  });
+
+  it('rejects anything else', () => {
+    expect(isBuildTarget('rpm')).toBe(false);
+  });
+});
