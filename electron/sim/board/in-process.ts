@@ -1,0 +1,95 @@
+import type { Result } from '../../contract/result';
+import { err, ok } from '../../contract/result';
+import { systemClock } from '../../adapters/system-clock';
+import type { Clock } from '../../core/ports/clock';
+import type { LinkError, LinkStatus, SerialLink } from '../../core/ports/serial-link';
+import type { BoardSim } from './board-sim';
+import { createBoardSim } from './board-sim';
+import type { SimConfigInput } from './config';
+import { simConfigSchema } from './config';
+import type { Ledger } from './ledger';
+import { createFileLedger, createMemoryLedger } from './ledger';
+
+export type InProcessBoardOptions = {
+  /** Parsed with the same schema as the config file; an invalid literal here is a programming error. */
+  readonly config?: SimConfigInput;
+  readonly clock?: Clock;
+  /** Without a path the ledger lives in memory (demo mode, unit tests). */
+  readonly ledgerPath?: string;
+};
+
+export type InProcessBoard = {
+  /** The kiosk's end of the simulated line. */
+  readonly link: SerialLink;
+  readonly sim: BoardSim;
+  readonly ledger: Ledger;
+  /** Pulls the simulated cable: writes fail and the link reports `down` until `plugIn()`. */
+  unplug(): void;
+  plugIn(): void;
+  close(): Promise<void>;
+};
+
+/** The simulated board wired straight to a SerialLink, no serial port in between. */
+export const createInProcessBoard = (options: InProcessBoardOptions = {}): InProcessBoard => {
+  const config = simConfigSchema.parse(options.config ?? {});
+  const clock = options.clock ?? systemClock;
+  const ledger = options.ledgerPath ? createFileLedger(options.ledgerPath) : createMemoryLedger();
+  const sim = createBoardSim({ config, clock, ledger });
+  const dataListeners = new Set<(chunk: Uint8Array) => void>();
+  const statusListeners = new Set<(s: LinkStatus) => void>();
+  let status: LinkStatus = 'connected';
+  const setStatus = (next: LinkStatus): void => {
+    if (next === status) return;
+    status = next;
+    for (const l of statusListeners) l(next);
+  };
+  const stopTransmit = sim.onTransmit((bytes) => {
+    if (status !== 'connected') return;
+    for (const l of dataListeners) l(bytes.slice());
+  });
+
+  const link: SerialLink = {
+    write(bytes): Promise<Result<void, LinkError>> {
+      if (status !== 'connected')
+        return Promise.resolve(err({ code: 'not-open', message: 'simulated cable unplugged' }));
+      const copy = bytes.slice();
+      // Bytes reach the board after the write returns, as they would through a driver's buffer.
+      queueMicrotask(() => {
+        sim.receive(copy);
+      });
+      return Promise.resolve(ok(undefined));
+    },
+    onData(listener) {
+      dataListeners.add(listener);
+      return () => dataListeners.delete(listener);
+    },
+    status: () => status,
+    onStatus(listener) {
+      statusListeners.add(listener);
+      return () => statusListeners.delete(listener);
+    },
+    close() {
+      setStatus('down');
+      return Promise.resolve();
+    },
+  };
+
+  return {
+    link,
+    sim,
+    ledger,
+    unplug: () => {
+      setStatus('down');
+    },
+    plugIn: () => {
+      setStatus('connected');
+    },
+    close() {
+      stopTransmit();
+      sim.close();
+      ledger.close();
+      setStatus('down');
+      return Promise.resolve();
+    },
+  };
+};
