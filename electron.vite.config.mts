@@ -19,7 +19,7 @@ export default defineConfig({
     build: {
       outDir: 'out/preload',
       externalizeDeps: false,
-      rollupOptions: { external: ['electron'] },
+      rolldownOptions: { external: ['electron'] },
       lib: { entry: resolve(root, 'electron/preload/index.ts') },
     },
   },
@@ -27,7 +27,7 @@ export default defineConfig({
     ...rendererConfig,
     build: {
       ...rendererConfig.build,
-      rollupOptions: { input: resolve(root, 'renderer/index.html') },
+      rolldownOptions: { input: resolve(root, 'renderer/index.html') },
     },
   },
 });

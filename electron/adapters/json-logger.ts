@@ -3,7 +3,8 @@ import type { LogFields, Logger, LogLevel } from '../core/ports/logger';
 const rank: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40 };
 
 export type JsonLoggerOptions = {
-  readonly level: LogLevel;
+  /** A function when the level is only known later (the app reads it from the machine configuration). */
+  readonly level: LogLevel | (() => LogLevel);
   readonly write: (line: string) => void;
   readonly now?: () => number;
   /**
@@ -18,10 +19,11 @@ export const createJsonLogger = (options: JsonLoggerOptions): Logger => {
   const secrets = (options.secrets ?? []).filter((s) => s.length >= 4);
   const now = options.now ?? Date.now;
   const scrub = (text: string): string => secrets.reduce((t, s) => t.split(s).join('***'), text);
+  const threshold = (): LogLevel => (typeof options.level === 'function' ? options.level() : options.level);
   const log =
     (level: LogLevel) =>
     (event: string, fields: LogFields = {}): void => {
-      if (rank[level] < rank[options.level]) return;
+      if (rank[level] < rank[threshold()]) return;
       options.write(scrub(JSON.stringify({ t: new Date(now()).toISOString(), level, event, ...fields })));
     };
   return { debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error') };

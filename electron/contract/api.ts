@@ -7,6 +7,12 @@ import {
   redemptionResultSchema,
   submitCodeInputSchema,
 } from './schemas';
+import {
+  maintenanceClosedSchema,
+  maintenanceOpenInputSchema,
+  maintenanceStatusSchema,
+  slotAddressSchema,
+} from './maintenance-schemas';
 import type { Result } from './result';
 import type { EventName, InvokeMethod } from './channels';
 
@@ -14,6 +20,11 @@ import type { EventName, InvokeMethod } from './channels';
 export const methodSchemas = {
   getState: { input: emptyInputSchema, output: kioskStateSchema },
   submitCode: { input: submitCodeInputSchema, output: redemptionResultSchema },
+  maintenanceOpen: { input: maintenanceOpenInputSchema, output: maintenanceStatusSchema },
+  maintenanceStatus: { input: emptyInputSchema, output: maintenanceStatusSchema },
+  maintenanceClearLock: { input: slotAddressSchema, output: maintenanceStatusSchema },
+  maintenanceRetryOutbox: { input: emptyInputSchema, output: maintenanceStatusSchema },
+  maintenanceClose: { input: emptyInputSchema, output: maintenanceClosedSchema },
 } as const satisfies Record<InvokeMethod, { input: z.ZodType; output: z.ZodType }>;
 
 export const eventSchemas = {

@@ -18,6 +18,11 @@ export const buildKioskApi = (transport: KioskTransport): KioskApi => {
   return {
     getState: call('getState'),
     submitCode: call('submitCode'),
+    maintenanceOpen: call('maintenanceOpen'),
+    maintenanceStatus: call('maintenanceStatus'),
+    maintenanceClearLock: call('maintenanceClearLock'),
+    maintenanceRetryOutbox: call('maintenanceRetryOutbox'),
+    maintenanceClose: call('maintenanceClose'),
     on: <E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void) =>
       transport.subscribe(eventChannels[event], (payload) => {
         listener(payload as EventPayload<E>);

@@ -2,6 +2,11 @@
 export const invokeChannels = {
   getState: 'kiosk:get-state',
   submitCode: 'kiosk:submit-code',
+  maintenanceOpen: 'kiosk:maintenance-open',
+  maintenanceStatus: 'kiosk:maintenance-status',
+  maintenanceClearLock: 'kiosk:maintenance-clear-lock',
+  maintenanceRetryOutbox: 'kiosk:maintenance-retry-outbox',
+  maintenanceClose: 'kiosk:maintenance-close',
 } as const;
 
 export const eventChannels = {

@@ -16,6 +16,10 @@ export const ipcErrorCodes = [
   'code-expired',
   'cloud-unreachable',
   'out-of-service',
+  /** Maintenance screen: the PIN did not match (too many in a row answer `locked-out`). */
+  'pin-wrong',
+  /** Maintenance screen: this machine's configuration sets no PIN hash. */
+  'maintenance-disabled',
 ] as const;
 
 export const ipcErrorCodeSchema = z.enum(ipcErrorCodes);
@@ -24,7 +28,7 @@ export type IpcErrorCode = z.infer<typeof ipcErrorCodeSchema>;
 export const ipcErrorSchema = z
   .object({
     code: ipcErrorCodeSchema,
-    /** Seconds until entry unlocks, set with `locked-out`. */
+    /** Seconds until entry (or the maintenance PIN) unlocks, set with `locked-out`. */
     retryAfterSeconds: z.number().int().nonnegative().optional(),
   })
   .strict();

@@ -3,4 +3,5 @@ export * from './channels';
 export * from './errors';
 export * from './result';
 export * from './schemas';
+export * from './maintenance-schemas';
 export * from './build-kiosk-api';

@@ -43,6 +43,8 @@ export type KioskCore = {
   on: KioskEvents['on'];
   diagnostics(): Diagnostics;
   clearSlotLock(addr: number, slot: number): boolean;
+  /** Appends to the durable audit log, stamped with the core's clock (the maintenance screen's actions). */
+  audit(kind: string, detail: Readonly<Record<string, unknown>>): void;
   /** Sends what the outbox owes; `retryNow` ignores the backoff of earlier failures. */
   flushOutbox(retryNow?: boolean): Promise<void>;
   refreshCache(): Promise<void>;
@@ -94,6 +96,7 @@ export const createKioskCore = (options: KioskCoreOptions, adapters: KioskAdapte
     entryLockedUntil: throttle.lockedUntil(),
     demoCodes: mode === 'demo' ? [...(options.demoCodes ?? [])] : [],
     idleTimeoutSeconds: config.idleTimeoutSeconds,
+    ...(config.supportContact === '' ? {} : { supportContact: config.supportContact }),
   });
   const publish = (): void => {
     events.emit('state', getState());
@@ -149,6 +152,9 @@ export const createKioskCore = (options: KioskCoreOptions, adapters: KioskAdapte
       const cleared = store.clearSlotLock(addr, slot);
       if (cleared) store.audit('slot.unlocked', { addr, slot }, clock.now());
       return cleared;
+    },
+    audit(kind, detail) {
+      store.audit(kind, detail, clock.now());
     },
     async flushOutbox(retryNow = false) {
       await outboxRunning;

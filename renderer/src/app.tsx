@@ -1,15 +1,18 @@
 import { useCallback, useMemo, useReducer } from 'react';
 import type { KioskApi } from '../../electron/contract';
 import { DemoBanner } from './components/demo-banner';
+import { MaintenanceCorner } from './components/maintenance-corner';
 import { flowReducer, initialFlowState } from './flow/flow-reducer';
 import { isBusy } from './flow/flow-state';
 import { lockDeadline, selectScreen } from './flow/select-screen';
 import { useHardwareKeys } from './hooks/use-hardware-keys';
 import { useIdleTimer } from './hooks/use-idle-timer';
 import { useKioskFeed } from './hooks/use-kiosk-feed';
+import { MAINTENANCE_IDLE_SECONDS, useMaintenance } from './hooks/use-maintenance';
 import { useNow } from './hooks/use-now';
 import { useSubmit } from './hooks/use-submit';
 import { languageFor, StringsProvider, stringTables } from './i18n/i18n-context';
+import { MaintenanceRouter } from './screens/maintenance-router';
 import { ScreenRouter } from './screens/screen-router';
 
 /** The whole touch flow: one reducer, fed by taps, keys, the kiosk's events and its answers. */
@@ -21,6 +24,11 @@ export const App = ({ api }: { readonly api: KioskApi }) => {
   const now = useNow(deadline);
   const screen = selectScreen(state, now);
   const submit = useSubmit(api, state, dispatch);
+  const maintenance = useMaintenance(api);
+  const inMaintenance = maintenance.state.step !== 'closed';
+  // Never over a redemption or its outcome: the way in exists only where a customer would start.
+  const mayEnterMaintenance = !inMaintenance && state.flow.step === 'entry';
+  useIdleTimer(MAINTENANCE_IDLE_SECONDS, inMaintenance, maintenance.close);
 
   const hasSomethingToForget = state.flow.step !== 'entry' || state.code !== '';
   const onIdle = useCallback(() => {
@@ -43,16 +51,25 @@ export const App = ({ api }: { readonly api: KioskApi }) => {
     }),
     [submit],
   );
-  useHardwareKeys(screen === 'entry', keyHandlers);
+  useHardwareKeys(screen === 'entry' && !inMaintenance, keyHandlers);
 
   const language = languageFor(state.kiosk?.language);
   return (
     <StringsProvider value={stringTables[language]}>
-      <div className="app" lang={language} data-active-screen={screen}>
+      <div
+        className="app"
+        lang={language}
+        data-active-screen={inMaintenance ? `maintenance-${maintenance.state.step}` : screen}
+      >
+        {mayEnterMaintenance ? <MaintenanceCorner onHold={maintenance.begin} /> : null}
         {state.kiosk?.mode === 'demo' ? <DemoBanner /> : null}
         <header className="app__header">{state.kiosk?.machineName ?? ''}</header>
         <main className="app__main">
-          <ScreenRouter screen={screen} state={state} now={now} dispatch={dispatch} onSubmit={submit} />
+          {inMaintenance ? (
+            <MaintenanceRouter maintenance={maintenance} />
+          ) : (
+            <ScreenRouter screen={screen} state={state} now={now} dispatch={dispatch} onSubmit={submit} />
+          )}
         </main>
       </div>
     </StringsProvider>

@@ -42,7 +42,9 @@ describe('App and the kiosk feed', () => {
   });
 
   it('shows the machine name and speaks the state language', async () => {
-    const { container } = await renderApp(new FakeKioskApi(readyState({ language: 'zh-CN', machineName: '大堂 A' })));
+    const { container } = await renderApp(
+      new FakeKioskApi(readyState({ language: 'zh-CN', machineName: '大堂 A' })),
+    );
     expect(screen.getByText('大堂 A')).toBeTruthy();
     expect(screen.getByRole('heading').textContent).toBe('请输入取货码');
     expect(container.querySelector('.app')?.getAttribute('lang')).toBe('zh-CN');

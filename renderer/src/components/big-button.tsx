@@ -12,7 +12,14 @@ type BigButtonProps = {
 };
 
 /** Every touch target on the kiosk: at least 96 px, reacts on press, never depends on hover. */
-export const BigButton = ({ tone, onPress, disabled = false, label, className, children }: BigButtonProps) => (
+export const BigButton = ({
+  tone,
+  onPress,
+  disabled = false,
+  label,
+  className,
+  children,
+}: BigButtonProps) => (
   <button
     type="button"
     className={['big-button', `big-button--${tone}`, className].filter(Boolean).join(' ')}

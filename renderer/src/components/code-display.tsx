@@ -23,7 +23,9 @@ export const CodeDisplay = ({ code }: { readonly code: string }) => {
       <div className="code-display__cells" role="status" aria-label={t.codeLabel} data-code={code}>
         {cells}
       </div>
-      <p className="code-display__hint">{fill(t.codeLength, { min: MIN_CODE_LENGTH, max: MAX_CODE_LENGTH })}</p>
+      <p className="code-display__hint">
+        {fill(t.codeLength, { min: MIN_CODE_LENGTH, max: MAX_CODE_LENGTH })}
+      </p>
     </div>
   );
 };

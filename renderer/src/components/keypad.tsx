@@ -7,6 +7,9 @@ type KeypadProps = {
   readonly onDelete: () => void;
   readonly onClear: () => void;
   readonly onSubmit: () => void;
+  /** The maintenance PIN pad names itself and its submit key differently; the customer keypad uses the defaults. */
+  readonly label?: string;
+  readonly submitLabel?: string;
 };
 
 const digitRows = [
@@ -16,7 +19,15 @@ const digitRows = [
 ] as const;
 
 /** Phone layout (1 at the top left): the order most people's thumbs already know. */
-export const Keypad = ({ canSubmit, onDigit, onDelete, onClear, onSubmit }: KeypadProps) => {
+export const Keypad = ({
+  canSubmit,
+  onDigit,
+  onDelete,
+  onClear,
+  onSubmit,
+  label,
+  submitLabel,
+}: KeypadProps) => {
   const t = useStrings();
   const digit = (d: string) => (
     <BigButton
@@ -30,7 +41,7 @@ export const Keypad = ({ canSubmit, onDigit, onDelete, onClear, onSubmit }: Keyp
     </BigButton>
   );
   return (
-    <div className="keypad" role="group" aria-label={t.codeLabel}>
+    <div className="keypad" role="group" aria-label={label ?? t.codeLabel}>
       <div className="keypad__grid">
         {digitRows.flat().map(digit)}
         <BigButton tone="secondary" onPress={onClear} className="keypad__clear">
@@ -43,7 +54,7 @@ export const Keypad = ({ canSubmit, onDigit, onDelete, onClear, onSubmit }: Keyp
         </BigButton>
       </div>
       <BigButton tone="primary" onPress={onSubmit} disabled={!canSubmit} className="keypad__submit">
-        {t.keySubmit}
+        {submitLabel ?? t.keySubmit}
       </BigButton>
     </div>
   );

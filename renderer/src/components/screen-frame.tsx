@@ -14,7 +14,11 @@ type ScreenFrameProps = {
 
 /** The shared layout of every message screen: icon, headline, body, and the actions pinned to the bottom. */
 export const ScreenFrame = ({ name, tone, icon, title, children, actions }: ScreenFrameProps) => (
-  <section className={`screen screen--message tone--${tone}`} data-screen={name} aria-labelledby={`${name}-title`}>
+  <section
+    className={`screen screen--message tone--${tone}`}
+    data-screen={name}
+    aria-labelledby={`${name}-title`}
+  >
     <div className="screen__body">
       <StatusIcon kind={icon} />
       <h1 id={`${name}-title`} className="screen__title">

@@ -11,7 +11,12 @@ const paths: Readonly<Record<IconKind, readonly string[]>> = {
 };
 
 export const StatusIcon = ({ kind }: { readonly kind: IconKind }) => (
-  <svg className={`status-icon status-icon--${kind}`} viewBox="0 0 64 64" aria-hidden="true" focusable="false">
+  <svg
+    className={`status-icon status-icon--${kind}`}
+    viewBox="0 0 64 64"
+    aria-hidden="true"
+    focusable="false"
+  >
     <circle cx="32" cy="32" r="28" className="status-icon__ring" />
     {paths[kind].map((d) => (
       <path key={d} d={d} className="status-icon__mark" />

@@ -24,7 +24,8 @@ const applyProgress = (flow: FlowStep, progress: RedemptionProgress): FlowStep =
   const of = progress.of ?? previous?.of ?? 1;
   const unit = progress.unit ?? previous?.unit ?? 1;
   const outcomes = [...(previous?.outcomes ?? [])];
-  if (progress.stage === 'unit-done' && progress.unitOutcome !== undefined) outcomes[unit - 1] = progress.unitOutcome;
+  if (progress.stage === 'unit-done' && progress.unitOutcome !== undefined)
+    outcomes[unit - 1] = progress.unitOutcome;
   return {
     step: 'dispensing',
     unit,
@@ -36,7 +37,8 @@ const applyProgress = (flow: FlowStep, progress: RedemptionProgress): FlowStep =
 
 const applyAnswer = (state: FlowState, action: Extract<FlowAction, { type: 'answer' }>): FlowState => {
   if (!isBusy(state)) return state;
-  if (action.result.ok) return { ...state, code: '', flow: { step: 'finished', result: action.result.value } };
+  if (action.result.ok)
+    return { ...state, code: '', flow: { step: 'finished', result: action.result.value } };
   const error = action.result.error;
   if (error.code === 'locked-out') {
     // The lock screen takes over from the entry step; it needs only the deadline.

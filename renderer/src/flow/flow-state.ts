@@ -66,9 +66,7 @@ export const isCodeCharacter = (key: string): boolean => codeCharacter.test(key)
 export const isCodeText = (text: string): boolean => /^[0-9A-Za-z]*$/.test(text);
 
 export const canSubmit = (state: FlowState): boolean =>
-  state.flow.step === 'entry' &&
-  state.code.length >= MIN_CODE_LENGTH &&
-  state.code.length <= MAX_CODE_LENGTH;
+  state.flow.step === 'entry' && state.code.length >= MIN_CODE_LENGTH && state.code.length <= MAX_CODE_LENGTH;
 
 /** A redemption in flight is never interrupted: no idle reset, no keypad, no screen change. */
 export const isBusy = (state: FlowState): boolean =>

@@ -38,7 +38,8 @@ export const selectScreen = (state: FlowState, now: number): ScreenName => {
 };
 
 /** Whole seconds left until `deadline`, rounded up so the countdown never shows 0 while still locked. */
-export const secondsLeft = (deadline: number, now: number): number => Math.max(0, Math.ceil((deadline - now) / 1000));
+export const secondsLeft = (deadline: number, now: number): number =>
+  Math.max(0, Math.ceil((deadline - now) / 1000));
 
 /** m:ss for the countdown. */
 export const formatCountdown = (seconds: number): string => {

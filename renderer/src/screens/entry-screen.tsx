@@ -25,7 +25,9 @@ export const EntryScreen = (props: EntryScreenProps) => {
         </h1>
         <p className="screen__hint">{t.entryHint}</p>
         <CodeDisplay code={props.code} />
-        {props.demoCodes === null ? null : <DemoCodes codes={props.demoCodes} onPick={props.onPickDemoCode} />}
+        {props.demoCodes === null ? null : (
+          <DemoCodes codes={props.demoCodes} onPick={props.onPickDemoCode} />
+        )}
       </div>
       <Keypad
         canSubmit={props.canSubmit}

@@ -31,12 +31,22 @@ export const ScreenRouter = ({ screen, state, now, dispatch, onSubmit }: ScreenR
   if (flow.step === 'finished') {
     const { result } = flow;
     if (result.outcome === 'success') return <SuccessScreen result={result} onDone={onDone} />;
-    if (result.outcome === 'partial') return <PartialScreen result={result} supportContact={support} onDone={onDone} />;
-    if (result.outcome === 'attention') return <AttentionScreen result={result} supportContact={support} onDone={onDone} />;
-    return <FailedScreen failure={{ kind: 'not-dispensed', result }} supportContact={support} onDone={onDone} />;
+    if (result.outcome === 'partial')
+      return <PartialScreen result={result} supportContact={support} onDone={onDone} />;
+    if (result.outcome === 'attention')
+      return <AttentionScreen result={result} supportContact={support} onDone={onDone} />;
+    return (
+      <FailedScreen failure={{ kind: 'not-dispensed', result }} supportContact={support} onDone={onDone} />
+    );
   }
   if (flow.step === 'rejected') {
-    return <FailedScreen failure={{ kind: 'refused', error: flow.error }} supportContact={support} onDone={onDone} />;
+    return (
+      <FailedScreen
+        failure={{ kind: 'refused', error: flow.error }}
+        supportContact={support}
+        onDone={onDone}
+      />
+    );
   }
   switch (screen) {
     case 'checking':

@@ -9,6 +9,7 @@ import type {
   Result,
 } from '../../../electron/contract';
 import { err, ok } from '../../../electron/contract/result';
+import { FakeMaintenance } from './fake-maintenance';
 
 export const readyState = (overrides: Partial<KioskState> = {}): KioskState => ({
   mode: 'live',
@@ -42,6 +43,7 @@ export class FakeKioskApi {
   private pending: Pending[] = [];
   private stateAnswer: Result<KioskState, IpcError>;
   getStateCalls = 0;
+  readonly maintenance = new FakeMaintenance();
 
   constructor(state: KioskState | null = readyState()) {
     this.stateAnswer = state === null ? err({ code: 'internal' }) : ok(state);
@@ -64,6 +66,7 @@ export class FakeKioskApi {
         this.listeners[event].delete(listener);
       };
     },
+    ...this.maintenance.methods,
   };
 
   answerStateWith(state: KioskState): void {

@@ -46,15 +46,30 @@ describe('flowReducer: redemption', () => {
     const state = run(
       checking,
       { type: 'progress', progress: { redemptionId: 'r', stage: 'checking' } },
-      { type: 'progress', progress: { redemptionId: 'r', stage: 'dispensing', unit: 1, of: 3, productName: 'Tea' } },
-      { type: 'progress', progress: { redemptionId: 'r', stage: 'unit-done', unit: 1, of: 3, unitOutcome: 'success' } },
+      {
+        type: 'progress',
+        progress: { redemptionId: 'r', stage: 'dispensing', unit: 1, of: 3, productName: 'Tea' },
+      },
+      {
+        type: 'progress',
+        progress: { redemptionId: 'r', stage: 'unit-done', unit: 1, of: 3, unitOutcome: 'success' },
+      },
       { type: 'progress', progress: { redemptionId: 'r', stage: 'dispensing', unit: 2, of: 3 } },
     );
-    expect(state.flow).toEqual({ step: 'dispensing', unit: 2, of: 3, outcomes: ['success'], productName: 'Tea' });
+    expect(state.flow).toEqual({
+      step: 'dispensing',
+      unit: 2,
+      of: 3,
+      outcomes: ['success'],
+      productName: 'Tea',
+    });
   });
 
   it('ignores a stray progress event when nothing is in flight', () => {
-    const stray: FlowAction = { type: 'progress', progress: { redemptionId: 'r', stage: 'dispensing', unit: 1, of: 1 } };
+    const stray: FlowAction = {
+      type: 'progress',
+      progress: { redemptionId: 'r', stage: 'dispensing', unit: 1, of: 1 },
+    };
     expect(flowReducer(ready, stray)).toBe(ready);
   });
 

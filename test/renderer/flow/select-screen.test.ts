@@ -1,11 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { initialFlowState } from '../../../renderer/src/flow/flow-reducer';
 import type { FlowState } from '../../../renderer/src/flow/flow-state';
-import { formatCountdown, lockDeadline, secondsLeft, selectScreen } from '../../../renderer/src/flow/select-screen';
+import {
+  formatCountdown,
+  lockDeadline,
+  secondsLeft,
+  selectScreen,
+} from '../../../renderer/src/flow/select-screen';
 import { aResult, readyState } from '../fakes/fake-kiosk-api';
 
 const NOW = 1_000_000;
-const with_ = (overrides: Partial<FlowState>): FlowState => ({ ...initialFlowState, kiosk: readyState(), ...overrides });
+const with_ = (overrides: Partial<FlowState>): FlowState => ({
+  ...initialFlowState,
+  kiosk: readyState(),
+  ...overrides,
+});
 const dispensing = { step: 'dispensing', unit: 1, of: 2, outcomes: [], productName: null } as const;
 
 describe('selectScreen', () => {
@@ -26,8 +35,16 @@ describe('selectScreen', () => {
     ],
     ['success', with_({ flow: { step: 'finished', result: aResult() } }), 'success'],
     ['partial', with_({ flow: { step: 'finished', result: aResult({ outcome: 'partial' }) } }), 'partial'],
-    ['failed dispense', with_({ flow: { step: 'finished', result: aResult({ outcome: 'failed' }) } }), 'failed'],
-    ['attention', with_({ flow: { step: 'finished', result: aResult({ outcome: 'attention' }) } }), 'attention'],
+    [
+      'failed dispense',
+      with_({ flow: { step: 'finished', result: aResult({ outcome: 'failed' }) } }),
+      'failed',
+    ],
+    [
+      'attention',
+      with_({ flow: { step: 'finished', result: aResult({ outcome: 'attention' }) } }),
+      'attention',
+    ],
     ['refused', with_({ flow: { step: 'rejected', error: { code: 'code-used' } } }), 'failed'],
     [
       'an outcome is shown before out-of-service',

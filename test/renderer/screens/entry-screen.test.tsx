@@ -5,7 +5,8 @@ import { currentScreen, pressKey, renderApp, settle, tap, tapDigits, typedCode }
 
 afterEach(cleanup);
 
-const submitButton = (): HTMLButtonElement => screen.getByRole<HTMLButtonElement>('button', { name: 'Get my item' });
+const submitButton = (): HTMLButtonElement =>
+  screen.getByRole<HTMLButtonElement>('button', { name: 'Get my item' });
 
 describe('entry screen keypad', () => {
   it('shows every digit, delete, clear and submit as buttons of their own', async () => {

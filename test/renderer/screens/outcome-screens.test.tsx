@@ -27,7 +27,9 @@ describe('dispensing progress', () => {
     fake.emitProgress({ redemptionId: 'r-1', stage: 'dispensing', unit: 2, of: 3 });
     await settle();
     expect(screen.getByText('Item 2 of 3')).toBeTruthy();
-    const states = [...container.querySelectorAll('.unit-progress__unit')].map((el) => el.getAttribute('data-state'));
+    const states = [...container.querySelectorAll('.unit-progress__unit')].map((el) =>
+      el.getAttribute('data-state'),
+    );
     expect(states).toEqual(['success', 'current', 'waiting']);
   });
 });
@@ -79,7 +81,9 @@ describe('outcome screens', () => {
     expect(currentScreen(container)).toBe('entry');
   });
 
-  const refusals = ipcErrorCodes.filter((code): code is Exclude<IpcErrorCode, 'locked-out'> => code !== 'locked-out');
+  const refusals = ipcErrorCodes.filter(
+    (code): code is Exclude<IpcErrorCode, 'locked-out'> => code !== 'locked-out',
+  );
 
   it.each(refusals)('refused with %s: shows its plain sentence and offers to try again', async (code) => {
     const { fake, container } = await startRedemption();

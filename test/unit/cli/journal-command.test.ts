@@ -29,16 +29,23 @@ describe('kioskctl journal', () => {
     const db = journalWithLock();
     const io = captureCliIo();
     await expect(runCli(['journal', 'status', '--db', db], io)).resolves.toBe(0);
-    const status = JSON.parse(io.stdout.join('\n')) as { outboxLength: number; slotLocks: { slot: number }[] };
+    const status = JSON.parse(io.stdout.join('\n')) as {
+      outboxLength: number;
+      slotLocks: { slot: number }[];
+    };
     expect(status.outboxLength).toBe(1);
     expect(status.slotLocks.map((l) => l.slot)).toEqual([21]);
   });
 
   it('clears a slot lock once, audits it, and says so when there is nothing to clear', async () => {
     const db = journalWithLock();
-    await expect(runCli(['journal', 'unlock', '--db', db, '--addr', '1', '--slot', '21'], captureCliIo())).resolves.toBe(0);
+    await expect(
+      runCli(['journal', 'unlock', '--db', db, '--addr', '1', '--slot', '21'], captureCliIo()),
+    ).resolves.toBe(0);
     const again = captureCliIo();
-    await expect(runCli(['journal', 'unlock', '--db', db, '--addr', '1', '--slot', '21'], again)).resolves.toBe(1);
+    await expect(
+      runCli(['journal', 'unlock', '--db', db, '--addr', '1', '--slot', '21'], again),
+    ).resolves.toBe(1);
     expect(again.stderr.join('')).toContain('not locked');
     const audit = captureCliIo();
     await runCli(['journal', 'audit', '--db', db], audit);

@@ -1,0 +1,85 @@
+import { z } from 'zod';
+import { kioskStateSchema, linkStatusSchema } from './schemas';
+
+/**
+ * The operator's maintenance screen. Its answers carry what an operator needs to see and act on, never a
+ * secret: no credential, no PIN or PIN hash, and pickup codes only in their masked form.
+ */
+
+/** The maintenance keypad has digits only, and `kioskctl pin hash` accepts 4–12 of them. */
+export const maintenanceOpenInputSchema = z.object({ pin: z.string().regex(/^\d{4,12}$/) }).strict();
+export type MaintenanceOpenInput = z.infer<typeof maintenanceOpenInputSchema>;
+
+/** A slot as the board protocol numbers it: board address 1–8, slot 0–99. */
+export const slotAddressSchema = z
+  .object({ addr: z.number().int().min(1).max(8), slot: z.number().int().min(0).max(99) })
+  .strict();
+export type SlotAddress = z.infer<typeof slotAddressSchema>;
+
+/** A pickup code as the operator may see it: stars, then at most its last two characters. */
+export const maskedCodeSchema = z.string().regex(/^\*{2,}[0-9A-Za-z]{0,2}$/);
+
+export const slotLockViewSchema = z
+  .object({
+    addr: z.number().int(),
+    slot: z.number().int(),
+    reason: z.string(),
+    /** Epoch ms. */
+    lockedAt: z.number(),
+  })
+  .strict();
+export type SlotLockView = z.infer<typeof slotLockViewSchema>;
+
+export const attentionViewSchema = z
+  .object({
+    redemptionId: z.string(),
+    codeMask: maskedCodeSchema,
+    slotName: z.string(),
+    note: z.string().nullable(),
+    /** Epoch ms of the redemption's last change. */
+    at: z.number(),
+  })
+  .strict();
+export type AttentionView = z.infer<typeof attentionViewSchema>;
+
+export const maintenanceDiagnosticsSchema = z
+  .object({
+    outboxLength: z.number().int().nonnegative(),
+    slotLocks: z.array(slotLockViewSchema),
+    needsAttention: z.array(attentionViewSchema),
+    openRedemptions: z.number().int().nonnegative(),
+    cacheAgeMs: z.number().nonnegative().nullable(),
+    /** Cloud time minus local time; null until the cloud has answered once. */
+    clockSkewMs: z.number().nullable(),
+  })
+  .strict();
+export type MaintenanceDiagnostics = z.infer<typeof maintenanceDiagnosticsSchema>;
+
+export const credentialStoreViewSchema = z
+  .object({
+    /** `not-used`: the demo runs on the simulated cloud and needs no credentials. */
+    state: z.enum(['ready', 'ready-weak', 'refused-weak', 'unavailable', 'not-used']),
+    /** One line, e.g. "credentials are encrypted by the OS store (gnome_libsecret)" or the WEAK warning. */
+    message: z.string(),
+  })
+  .strict();
+export type CredentialStoreView = z.infer<typeof credentialStoreViewSchema>;
+
+export const maintenanceStatusSchema = z
+  .object({
+    machineNo: z.string(),
+    machineName: z.string(),
+    version: z.string(),
+    mode: kioskStateSchema.shape.mode,
+    phase: kioskStateSchema.shape.phase,
+    /** Why the kiosk refuses codes (safe to show: it names files and settings, never secrets); null when running. */
+    outOfServiceReason: z.string().nullable(),
+    board: linkStatusSchema,
+    credentialStore: credentialStoreViewSchema,
+    /** Null when the kiosk is out of service and its core is not running. */
+    diagnostics: maintenanceDiagnosticsSchema.nullable(),
+  })
+  .strict();
+export type MaintenanceStatus = z.infer<typeof maintenanceStatusSchema>;
+
+export const maintenanceClosedSchema = z.object({ closed: z.literal(true) }).strict();

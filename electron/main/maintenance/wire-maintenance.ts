@@ -1,0 +1,65 @@
+import type { CredentialStoreView } from '../../contract/maintenance-schemas';
+import { err, ok } from '../../contract/result';
+import type { MachineConfig } from '../../core/config/schema';
+import type { KioskCore } from '../../core/create-kiosk-core';
+import type { Clock } from '../../core/ports/clock';
+import type { Logger } from '../../core/ports/logger';
+import { maintenanceHandlers, type MaintenanceHandlers } from './maintenance-handlers';
+import { createMaintenanceSession } from './maintenance-session';
+import { outOfServiceStatus, runningStatus, type MachineIdentity } from './maintenance-status';
+
+/** Everything the maintenance screen needs from a start, whether the kiosk then runs or not. */
+export type MaintenanceContext = {
+  readonly config: MachineConfig;
+  /** From `credentialStoreStatus`, judged at start: the OS key store does not change while the app runs. */
+  readonly credentialStore: CredentialStoreView;
+  readonly version: string;
+  readonly clock: Clock;
+  readonly logger: Logger;
+};
+
+const identityOf = (context: MaintenanceContext): MachineIdentity => ({
+  machineNo: context.config.machineNo,
+  version: context.version,
+  credentialStore: { state: context.credentialStore.state, message: context.credentialStore.message },
+});
+
+/** The running kiosk: status from its core, locks cleared and reports sent through it, audit in its database. */
+export const runtimeMaintenance = (context: MaintenanceContext, core: KioskCore): MaintenanceHandlers => {
+  const identity = identityOf(context);
+  return maintenanceHandlers(
+    createMaintenanceSession({
+      pinHash: context.config.maintenance.pinHash,
+      clock: context.clock,
+      logger: context.logger,
+      target: {
+        status: () => runningStatus(core, identity),
+        clearSlotLock: (addr, slot) => ok(core.clearSlotLock(addr, slot)),
+        retryOutbox: async () => {
+          await core.flushOutbox(true);
+          return ok(undefined);
+        },
+        audit: (kind, detail) => {
+          core.audit(kind, detail);
+        },
+      },
+    }),
+  );
+};
+
+/** A configuration loaded but the kiosk cannot run (credentials refused): the screen shows why, and can do nothing else. */
+export const outOfServiceMaintenance = (context: MaintenanceContext, reason: string): MaintenanceHandlers => {
+  const identity = identityOf(context);
+  return maintenanceHandlers(
+    createMaintenanceSession({
+      pinHash: context.config.maintenance.pinHash,
+      clock: context.clock,
+      logger: context.logger,
+      target: {
+        status: () => outOfServiceStatus({ ...identity, machineName: context.config.machineName, reason }),
+        clearSlotLock: () => err({ code: 'out-of-service' }),
+        retryOutbox: () => Promise.resolve(err({ code: 'out-of-service' })),
+      },
+    }),
+  );
+};

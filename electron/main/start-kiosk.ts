@@ -1,0 +1,102 @@
+import { systemClock } from '../adapters/system-clock';
+import { ok } from '../contract/result';
+import type { MachineConfig } from '../core/config/schema';
+import type { Logger, LogLevel } from '../core/ports/logger';
+import { startRuntime, type Runtime, type RuntimeMachine } from '../runtime/start-runtime';
+import { loadMachineConfig } from './config/load-machine-config';
+import { credentialPaths } from './credentials/credential-files';
+import { loadCredentials } from './credentials/load-credentials';
+import { credentialStoreStatus, type SafeStorageLike } from './credentials/safe-storage';
+import type { IpcHandlers } from './ipc/create-ipc-dispatcher';
+import { maintenanceDisabledHandlers, type MaintenanceHandlers } from './maintenance/maintenance-handlers';
+import {
+  outOfServiceMaintenance,
+  runtimeMaintenance,
+  type MaintenanceContext,
+} from './maintenance/wire-maintenance';
+import { outOfServiceHandlers } from './out-of-service';
+
+export type KioskStart =
+  | { readonly kind: 'running'; readonly runtime: Runtime; readonly handlers: IpcHandlers }
+  | { readonly kind: 'out-of-service'; readonly reason: string; readonly handlers: IpcHandlers };
+
+export type StartKioskDeps = {
+  readonly resourcesDir: string;
+  readonly userDataDir: string;
+  readonly safeStorage: SafeStorageLike;
+  readonly logger: Logger;
+  /** Applies the configuration's log level once it is known. */
+  readonly setLogLevel?: (level: LogLevel) => void;
+  /** Shown on the maintenance screen (Electron's app.getVersion()). */
+  readonly appVersion?: string;
+};
+
+export const runtimeHandlers = (
+  runtime: Runtime,
+  maintenance: MaintenanceHandlers = maintenanceDisabledHandlers,
+): IpcHandlers => ({
+  getState: () => Promise.resolve(ok(runtime.core.getState())),
+  submitCode: ({ code }) => runtime.core.submitCode(code),
+  ...maintenance,
+});
+
+/**
+ * Decides what this start runs: the demo (no configuration anywhere), the machine (valid configuration and
+ * credentials), or an out-of-service screen that names nothing secret (anything else). Never throws for an
+ * expected problem; the log carries the installer-readable reason.
+ */
+export const startKiosk = async (deps: StartKioskDeps): Promise<KioskStart> => {
+  const { logger } = deps;
+  const maintenance = (config: MachineConfig): MaintenanceContext => ({
+    config,
+    credentialStore: credentialStoreStatus(deps.safeStorage, config.secrets.allowWeakStore),
+    version: deps.appVersion ?? 'unknown',
+    clock: systemClock,
+    logger,
+  });
+  const load = await loadMachineConfig({ resourcesDir: deps.resourcesDir, userDataDir: deps.userDataDir });
+  if (load.kind === 'invalid') {
+    for (const p of load.problems)
+      logger.error('config.invalid', { source: load.source, path: load.path, problem: JSON.stringify(p) });
+    return {
+      kind: 'out-of-service',
+      reason: `invalid machine configuration in ${load.path}`,
+      handlers: outOfServiceHandlers('Pickup Kiosk', 'en'),
+    };
+  }
+  let machine: RuntimeMachine = { kind: 'demo' };
+  if (load.kind === 'machine') {
+    const { config } = load;
+    deps.setLogLevel?.(config.logLevel);
+    const credentials = await loadCredentials({
+      safeStorage: deps.safeStorage,
+      paths: credentialPaths(deps.userDataDir),
+      machineNo: config.machineNo,
+      allowWeakStore: config.secrets.allowWeakStore,
+      logger,
+    });
+    if (!credentials.ok) {
+      const reason = `credentials: ${credentials.error.message}`;
+      return {
+        kind: 'out-of-service',
+        reason,
+        handlers: outOfServiceHandlers(
+          config.machineName,
+          config.language,
+          outOfServiceMaintenance(maintenance(config), reason),
+        ),
+      };
+    }
+    machine = { kind: 'machine', config, credentials: credentials.value };
+    logger.info('config.loaded', { source: load.source, machineNo: config.machineNo });
+  } else {
+    logger.warn('config.none', {
+      mode: 'demo',
+      reason: 'no machine.json in resources or user data: running the demo',
+    });
+  }
+  const runtime = await startRuntime({ dataDir: deps.userDataDir, machine, logger });
+  const operator =
+    machine.kind === 'machine' ? runtimeMaintenance(maintenance(machine.config), runtime.core) : undefined;
+  return { kind: 'running', runtime, handlers: runtimeHandlers(runtime, operator) };
+};

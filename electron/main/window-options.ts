@@ -1,0 +1,54 @@
+/** The kiosk window's construction options: full screen, locked down, no way out for a customer. */
+export type KioskWindowOptions = {
+  readonly show: boolean;
+  readonly kiosk: boolean;
+  readonly fullscreen: boolean;
+  readonly frame: boolean;
+  readonly autoHideMenuBar: boolean;
+  readonly backgroundColor: string;
+  readonly webPreferences: {
+    readonly preload: string;
+    readonly sandbox: true;
+    readonly contextIsolation: true;
+    readonly nodeIntegration: false;
+    readonly nodeIntegrationInWorker: false;
+    readonly webSecurity: true;
+    readonly allowRunningInsecureContent: false;
+    readonly devTools: boolean;
+    readonly spellcheck: false;
+  };
+};
+
+export const kioskWindowOptions = (preload: string, packaged: boolean): KioskWindowOptions => ({
+  show: false,
+  kiosk: packaged,
+  fullscreen: packaged,
+  frame: !packaged,
+  autoHideMenuBar: true,
+  backgroundColor: '#101418',
+  webPreferences: {
+    preload,
+    sandbox: true,
+    contextIsolation: true,
+    nodeIntegration: false,
+    nodeIntegrationInWorker: false,
+    webSecurity: true,
+    allowRunningInsecureContent: false,
+    devTools: !packaged,
+    spellcheck: false,
+  },
+});
+
+/** Served with every response of the page, on top of the meta tag in index.html. */
+export const contentSecurityPolicy = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "connect-src 'none'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "frame-ancestors 'none'",
+  "form-action 'none'",
+].join('; ');

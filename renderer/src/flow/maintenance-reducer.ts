@@ -1,0 +1,81 @@
+import type { IpcError, MaintenanceStatus } from '../../../electron/contract';
+import {
+  MAX_PIN_LENGTH,
+  type MaintenanceAction,
+  type MaintenanceState,
+  type MaintenanceTask,
+} from './maintenance-state';
+
+const emptyPin = (error: IpcError | null): MaintenanceState => ({
+  step: 'pin',
+  pin: '',
+  pending: false,
+  error,
+});
+
+const editPin = (state: MaintenanceState, next: string): MaintenanceState =>
+  state.step === 'pin' && !state.pending && next.length <= MAX_PIN_LENGTH
+    ? { ...state, pin: next, error: null }
+    : state;
+
+const showStatus = (status: MaintenanceStatus, task: MaintenanceTask): MaintenanceState => ({
+  step: 'status',
+  status,
+  pending: null,
+  confirm: null,
+  done: task === 'clear' || task === 'retry' ? task : null,
+  error: null,
+});
+
+const start = (state: MaintenanceState, task: MaintenanceTask): MaintenanceState => {
+  // The PIN leaves the screen's state the moment it is sent.
+  if (state.step === 'pin')
+    return task === 'open' && !state.pending ? { ...state, pin: '', pending: true } : state;
+  if (state.step === 'status' && state.pending === null && task !== 'open') {
+    return { ...state, pending: task, confirm: null, done: null, error: null };
+  }
+  return state;
+};
+
+const answer = (
+  state: MaintenanceState,
+  action: Extract<MaintenanceAction, { type: 'answer' }>,
+): MaintenanceState => {
+  const waiting =
+    (state.step === 'pin' && state.pending && action.task === 'open') ||
+    (state.step === 'status' && state.pending === action.task);
+  // A late answer (the screen closed, or moved on) changes nothing.
+  if (!waiting) return state;
+  if (action.result.ok) return showStatus(action.result.value, action.task);
+  const error = action.result.error;
+  if (state.step === 'pin') return emptyPin(error);
+  // Main refuses everything once the session has expired: ask for the PIN again rather than fail each tap.
+  if (error.code === 'forbidden') return emptyPin(error);
+  return { ...state, pending: null, error };
+};
+
+/** The maintenance screens as a pure function, beside the customer flow and separate from it. */
+export const maintenanceReducer = (state: MaintenanceState, action: MaintenanceAction): MaintenanceState => {
+  switch (action.type) {
+    case 'begin':
+      return state.step === 'closed' ? emptyPin(null) : state;
+    case 'pin-key':
+      return /^\d$/.test(action.key) && state.step === 'pin' ? editPin(state, state.pin + action.key) : state;
+    case 'pin-delete':
+      return state.step === 'pin' ? editPin(state, state.pin.slice(0, -1)) : state;
+    case 'pin-clear':
+      return editPin(state, '');
+    case 'start':
+      return start(state, action.task);
+    case 'answer':
+      return answer(state, action);
+    case 'ask-clear':
+      return state.step === 'status' && state.pending === null
+        ? { ...state, confirm: action.lock, done: null }
+        : state;
+    case 'cancel-clear':
+      return state.step === 'status' ? { ...state, confirm: null } : state;
+    case 'close':
+      return { step: 'closed' };
+  }
+};

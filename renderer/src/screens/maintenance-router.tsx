@@ -1,0 +1,48 @@
+import { canSubmitPin } from '../flow/maintenance-state';
+import type { Maintenance } from '../hooks/use-maintenance';
+import { MaintenancePinScreen } from './maintenance-pin-screen';
+import { MaintenanceScreen } from './maintenance-screen';
+
+/** The maintenance step's screen; shown instead of the customer's while maintenance is open. */
+export const MaintenanceRouter = ({ maintenance }: { readonly maintenance: Maintenance }) => {
+  const { state, dispatch } = maintenance;
+  if (state.step === 'pin') {
+    return (
+      <MaintenancePinScreen
+        pinLength={state.pin.length}
+        pending={state.pending}
+        canSubmit={canSubmitPin(state)}
+        error={state.error}
+        onDigit={(key) => {
+          dispatch({ type: 'pin-key', key });
+        }}
+        onDelete={() => {
+          dispatch({ type: 'pin-delete' });
+        }}
+        onClear={() => {
+          dispatch({ type: 'pin-clear' });
+        }}
+        onSubmit={maintenance.submitPin}
+        onCancel={maintenance.close}
+      />
+    );
+  }
+  if (state.step === 'status') {
+    return (
+      <MaintenanceScreen
+        state={state}
+        onAskClear={(lock) => {
+          dispatch({ type: 'ask-clear', lock });
+        }}
+        onCancelClear={() => {
+          dispatch({ type: 'cancel-clear' });
+        }}
+        onConfirmClear={maintenance.confirmClear}
+        onRetryOutbox={maintenance.retryOutbox}
+        onRefresh={maintenance.refresh}
+        onClose={maintenance.close}
+      />
+    );
+  }
+  return null;
+};

@@ -1,0 +1,97 @@
+import type { SlotAddress } from '../../../electron/contract';
+import { BigButton } from '../components/big-button';
+import { AttentionList } from '../components/maintenance/attention-list';
+import { SlotLockList } from '../components/maintenance/slot-lock-list';
+import { StatusFacts } from '../components/maintenance/status-facts';
+import type { MaintenanceState } from '../flow/maintenance-state';
+import { useStrings } from '../i18n/i18n-context';
+import { fill, type Strings } from '../i18n/strings';
+
+type StatusStep = Extract<MaintenanceState, { step: 'status' }>;
+
+type MaintenanceScreenProps = {
+  readonly state: StatusStep;
+  readonly onAskClear: (lock: SlotAddress) => void;
+  readonly onCancelClear: () => void;
+  readonly onConfirmClear: () => void;
+  readonly onRetryOutbox: () => void;
+  readonly onRefresh: () => void;
+  readonly onClose: () => void;
+};
+
+/** One line under the lists: what is happening, what just finished, or what went wrong. */
+const feedback = (t: Strings, state: StatusStep): string | null => {
+  if (state.pending !== null) return t.maintWorking;
+  if (state.error !== null) return t.errors[state.error.code];
+  if (state.done === 'clear') return t.maintUnlocked;
+  if (state.done === 'retry') return fill(t.maintSent, { n: state.status.diagnostics?.outboxLength ?? 0 });
+  return null;
+};
+
+/** What the operator came for: why, what is locked, what needs a look, and the few things they can do. */
+export const MaintenanceScreen = ({ state, ...on }: MaintenanceScreenProps) => {
+  const t = useStrings();
+  const { status, pending } = state;
+  const d = status.diagnostics;
+  const line = feedback(t, state);
+  return (
+    <section className="screen maintenance" data-screen="maintenance" aria-labelledby="maintenance-title">
+      <div className="maintenance__head">
+        <h1 id="maintenance-title" className="screen__title">
+          {t.maintTitle}
+        </h1>
+        <p className="screen__hint">
+          {fill(t.maintMachineLine, {
+            machineNo: status.machineNo,
+            name: status.machineName,
+            version: status.version,
+          })}
+        </p>
+        {status.mode === 'demo' ? <p className="maintenance__tag">{t.maintModeDemo}</p> : null}
+      </div>
+      <div className="maintenance__body">
+        {status.outOfServiceReason === null ? null : (
+          <section className="maintenance__alert" aria-labelledby="out-of-service-title">
+            <h2 id="out-of-service-title" className="maintenance-section__title">
+              {t.maintOutOfService}
+            </h2>
+            <p data-testid="out-of-service-reason">{status.outOfServiceReason}</p>
+          </section>
+        )}
+        <StatusFacts status={status} />
+        {d === null ? (
+          <p className="screen__text">{t.maintNoDiagnostics}</p>
+        ) : (
+          <>
+            <SlotLockList
+              locks={d.slotLocks}
+              confirm={state.confirm}
+              busy={pending !== null}
+              onAsk={on.onAskClear}
+              onCancel={on.onCancelClear}
+              onConfirm={on.onConfirmClear}
+            />
+            <AttentionList items={d.needsAttention} />
+          </>
+        )}
+      </div>
+      <p
+        className={`maintenance__feedback${state.error === null ? '' : ' maintenance__error'}`}
+        role="status"
+      >
+        {line ?? ''}
+      </p>
+      <div className="maintenance__actions">
+        <BigButton tone="secondary" onPress={on.onRetryOutbox} disabled={d === null || pending !== null}>
+          {t.maintRetryOutbox}
+        </BigButton>
+        <BigButton tone="secondary" onPress={on.onRefresh} disabled={pending !== null}>
+          {t.maintRefresh}
+        </BigButton>
+        <BigButton tone="primary" onPress={on.onClose}>
+          {t.maintClose}
+        </BigButton>
+      </div>
+    </section>
+  );
+};
