@@ -1,0 +1,161 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { machineConfigSchema } from '../../electron/core/config/schema';
+import { simSeedSchema } from '../../electron/sim/cloud/seed-schema';
+import { startSimCloud } from '../../electron/sim/cloud/server';
+import { startSimBoardProcess } from '../helpers/sim-board-process';
+import { startPtyPair } from '../helpers/socat';
+import { checkInvariants, type CampaignFindings } from './invariants';
+
+const repoRoot = join(__dirname, '..', '..');
+const credentials = { appId: 'crash-appid', appSecret: 'crash-secret', appKey: 'CRASHKEY' };
+
+export type CampaignOptions = {
+  readonly kills: number;
+  readonly codes: number;
+  readonly seed: number;
+  readonly maxKillDelayMs: number;
+};
+
+export type CampaignReport = CampaignFindings & {
+  readonly killsSurvived: number;
+  readonly runs: number;
+  readonly millis: number;
+};
+
+const lcg = (seed: number) => {
+  let s = seed >>> 0;
+  return (): number => {
+    s = (Math.imul(s, 1_664_525) + 1_013_904_223) >>> 0;
+    return s / 2 ** 32;
+  };
+};
+
+/** One slot and one code per product, quantity 1–3, so items dropped per slot are items dropped per code. */
+const crashSeed = (count: number, random: () => number) =>
+  simSeedSchema.parse({
+    machine: { machineNo: '12345678', name: 'Crash test machine', cabinets: ['A'] },
+    products: Array.from({ length: count }, (_, i) => ({
+      id: 500 + i,
+      name: `Item ${i}`,
+      price: '1.00',
+      cabinet: 'A',
+      addr: 1,
+      slot: i,
+      stock: 10,
+      capacity: 10,
+    })),
+    codes: Array.from({ length: count }, (_, i) => ({
+      id: 7000 + i,
+      code: String(31_000_000 + i * 7919),
+      productId: 500 + i,
+      quantity: 1 + Math.floor(random() * 3),
+    })),
+  });
+
+type Child = { killed: boolean; done: Promise<string>; kill(): void; ready: Promise<void> };
+
+const startChild = (env: Record<string, string>): Child => {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(repoRoot, 'test/crash/kiosk-child.ts')], {
+    cwd: repoRoot,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let resolveReady: () => void = () => undefined;
+  const ready = new Promise<void>((resolve) => (resolveReady = resolve));
+  let last = '';
+  let stderr = '';
+  child.stderr.on('data', (c: Buffer) => (stderr = (stderr + c.toString()).slice(-2000)));
+  createInterface({ input: child.stdout }).on('line', (line) => {
+    last = line;
+    if (line.includes('"event":"ready"')) resolveReady();
+  });
+  const handle: Child = {
+    killed: false,
+    ready,
+    done: new Promise((resolve, reject) => {
+      child.once('exit', (code, signal) => {
+        resolveReady();
+        if (signal === 'SIGKILL' || code === 0) resolve(last);
+        else reject(new Error(`kiosk child exited ${code ?? signal}: ${stderr}`));
+      });
+    }),
+    kill() {
+      if (child.exitCode === null && child.signalCode === null) {
+        handle.killed = true;
+        child.kill('SIGKILL');
+      }
+    },
+  };
+  return handle;
+};
+
+/**
+ * Runs the kiosk core in a child process against the simulated cloud (HTTP, in this process) and the board
+ * simulator process (pty, with its on-disk physical ledger), SIGKILLs the core at random moments across many
+ * redemptions, restarts it, and finally lets it finish. Then checks the invariants against the ground truth.
+ */
+export const runCrashCampaign = async (options: CampaignOptions): Promise<CampaignReport> => {
+  const started = Date.now();
+  const random = lcg(options.seed);
+  const work = mkdtempSync(join(tmpdir(), 'kiosk-crash-'));
+  const seed = crashSeed(options.codes, random);
+  const cloud = await startSimCloud({ seed, credentials });
+  const pty = await startPtyPair();
+  const boardConfig = join(work, 'board.json');
+  writeFileSync(
+    boardConfig,
+    JSON.stringify({ boards: [{ addr: 1, dropSensor: true }], motorMs: { spring: 150 }, replyDelayMs: 2 }),
+  );
+  const ledgerPath = join(work, 'ledger.jsonl');
+  const board = await startSimBoardProcess({ port: pty.board, configPath: boardConfig, ledgerPath });
+  const config = machineConfigSchema.parse({
+    machineNo: '12345678',
+    cloud: {
+      baseUrl: cloud.baseUrl,
+      notifyUrl: `${cloud.baseUrl}/notify`,
+      refreshOnMissAfterSeconds: 0,
+      timeoutMs: 2000,
+    },
+    serial: { path: pty.kiosk },
+    boards: [{ addr: 1, dropSensor: true }],
+    throttle: { maxWrongCodes: 50 },
+  });
+  const env = {
+    CRASH_CONFIG: JSON.stringify(config),
+    CRASH_CODES: seed.codes.map((c) => c.code).join(','),
+    CRASH_DATA_DIR: work,
+  };
+  let killsSurvived = 0;
+  let runs = 0;
+  try {
+    for (let k = 0; k < options.kills; k++) {
+      const child = startChild(env);
+      runs++;
+      await child.ready;
+      await new Promise((resolve) => setTimeout(resolve, Math.floor(random() * options.maxKillDelayMs)));
+      child.kill();
+      await child.done;
+      if (child.killed) killsSurvived++;
+    }
+    const last = startChild(env);
+    runs++;
+    const final = await last.done;
+    if (!final.includes('"event":"done"')) throw new Error(`the final run did not finish: ${final}`);
+    const findings = checkInvariants({
+      dbPath: join(work, 'kiosk.db'),
+      ledgerPath,
+      seed,
+      cloud: cloud.state,
+    });
+    return { ...findings, killsSurvived, runs, millis: Date.now() - started };
+  } finally {
+    await board.kill();
+    await pty.stop();
+    await cloud.close();
+    rmSync(work, { recursive: true, force: true });
+  }
+};

@@ -1,0 +1,97 @@
+import { openStore } from '../../electron/adapters/sqlite/open-store';
+import { readLedger } from '../../electron/sim/board/ledger';
+import type { SimSeed } from '../../electron/sim/cloud/seed-schema';
+import type { SimCloudState } from '../../electron/sim/cloud/state';
+
+export type CampaignFindings = {
+  readonly violations: readonly string[];
+  readonly itemsDropped: number;
+  readonly codesConsumed: number;
+  readonly unitOutcomes: Readonly<Record<string, number>>;
+  readonly slotsLocked: number;
+  readonly ordersUploaded: number;
+};
+
+/**
+ * The crash test's verdict, from three independent witnesses: the board simulator's physical ledger (what
+ * dropped), the fake cloud (what was consumed and uploaded) and the kiosk's own journal (what it believes).
+ */
+export const checkInvariants = (input: {
+  readonly dbPath: string;
+  readonly ledgerPath: string;
+  readonly seed: SimSeed;
+  readonly cloud: SimCloudState;
+}): CampaignFindings => {
+  const violations: string[] = [];
+  const store = openStore(input.dbPath);
+  const drops = new Map<number, number>();
+  const ledger = readLedger(input.ledgerPath);
+  for (const e of ledger) drops.set(e.slot, (drops.get(e.slot) ?? 0) + 1);
+  const uploaded = new Set(
+    input.cloud
+      .uploadedOrders()
+      .flat()
+      .map((o) => (o as { trade_id: string }).trade_id),
+  );
+  const unitOutcomes: Record<string, number> = {};
+  let codesConsumed = 0;
+
+  for (const code of input.seed.codes) {
+    const product = input.seed.products.find((p) => p.id === code.productId);
+    if (!product) continue;
+    const dropped = drops.get(product.slot) ?? 0;
+    const label = `code #${code.id} (slot ${product.slot}, quantity ${code.quantity})`;
+    if (dropped > code.quantity) violations.push(`${label}: ${dropped} items dropped`);
+    const consumed = input.cloud.codes().find((c) => c.id === code.id)?.status === 'USED';
+    const r = store
+      .listRedemptions([
+        'completed',
+        'reported',
+        'abandoned',
+        'rejected',
+        'matched',
+        'consuming',
+        'consumed',
+        'dispensing',
+      ])
+      .filter((x) => x.productId === code.productId)
+      .find((x) => x.state === 'completed' || x.state === 'reported');
+    if (!consumed) {
+      if (dropped > 0)
+        violations.push(`${label}: ${dropped} items dropped for a code the cloud never saw consumed`);
+      continue;
+    }
+    codesConsumed++;
+    if (!r) {
+      violations.push(`${label}: consumed in the cloud but not finished in the journal`);
+      continue;
+    }
+    const units = store.listUnits(r.id);
+    for (const u of units) unitOutcomes[u.state] = (unitOutcomes[u.state] ?? 0) + 1;
+    const success = units.filter((u) => u.state === 'success').length;
+    const unknown = units.filter((u) => u.state === 'unknown').length;
+    if (units.length !== code.quantity) violations.push(`${label}: ${units.length} units journaled`);
+    if (units.some((u) => u.state === 'intent'))
+      violations.push(`${label}: a unit is still between intent and outcome`);
+    if (dropped < success) violations.push(`${label}: journal says ${success} dispensed, ledger ${dropped}`);
+    if (dropped > success + unknown)
+      violations.push(`${label}: ledger ${dropped} exceeds ${success} successes + ${unknown} unknown`);
+    if (unknown > 0 && !store.getSlotLock(product.addr, product.slot))
+      violations.push(`${label}: unknown outcome but slot not locked`);
+    if (r.state !== 'reported' || !uploaded.has(r.tradeId))
+      violations.push(`${label}: final state not uploaded (${r.state})`);
+  }
+  const open = store.listRedemptions(['matched', 'consuming', 'consumed', 'dispensing']).length;
+  if (open > 0) violations.push(`${open} redemptions left open`);
+  if (store.outboxLength() > 0) violations.push(`${store.outboxLength()} reports left in the outbox`);
+  const findings: CampaignFindings = {
+    violations,
+    itemsDropped: ledger.length,
+    codesConsumed,
+    unitOutcomes,
+    slotsLocked: store.listSlotLocks().length,
+    ordersUploaded: uploaded.size,
+  };
+  store.close();
+  return findings;
+};

@@ -1,0 +1,45 @@
+import { fileURLToPath } from 'node:url';
+import { build, type Rolldown } from 'vite';
+import { rendererConfig } from '../../../renderer/vite.config';
+
+const bridgeEntry = fileURLToPath(new URL('../bridge/page-bridge.ts', import.meta.url));
+
+/** Where `npm run build:renderer` writes, and what the e2e test serves. */
+export const rendererOutDir = fileURLToPath(new URL('../../../out/renderer', import.meta.url));
+
+const isChunk = (item: Rolldown.OutputChunk | Rolldown.OutputAsset): item is Rolldown.OutputChunk =>
+  item.type === 'chunk';
+
+/** Builds the renderer exactly as `npm run build:renderer` does (same config object), quietly. */
+export const buildRenderer = async (): Promise<void> => {
+  await build({ ...rendererConfig, configFile: false, logLevel: 'warn' });
+};
+
+/**
+ * Bundles the page-side bridge (contract + binding glue) into one classic script for addInitScript, with
+ * the same bundler that builds the renderer. Nothing is written to disk.
+ */
+export const bundlePageBridge = async (): Promise<string> => {
+  const output = await build({
+    configFile: false,
+    logLevel: 'warn',
+    build: {
+      write: false,
+      minify: false,
+      target: 'chrome120',
+      lib: {
+        entry: bridgeEntry,
+        formats: ['iife'],
+        name: 'kioskPageBridge',
+        fileName: () => 'page-bridge.js',
+      },
+    },
+  });
+  const outputs = Array.isArray(output) ? output : [output];
+  for (const result of outputs) {
+    if (!('output' in result)) continue;
+    const chunk = result.output.find(isChunk);
+    if (chunk) return chunk.code;
+  }
+  throw new Error('the page bridge bundle produced no script');
+};
