@@ -11,14 +11,17 @@ export type JsonLoggerOptions = {
    * Strings that must never reach a log line (the credentials). Callers already keep them out; this is the
    * last line of defence should a vendor message ever echo one back.
    */
-  readonly secrets?: readonly string[];
+  readonly secrets?: readonly string[] | (() => readonly string[]);
 };
 
 /** One JSON object per line: easy to grep on a machine, easy to ship to a log collector. */
 export const createJsonLogger = (options: JsonLoggerOptions): Logger => {
-  const secrets = (options.secrets ?? []).filter((s) => s.length >= 4);
+  const secrets = (): readonly string[] => {
+    const list = typeof options.secrets === 'function' ? options.secrets() : (options.secrets ?? []);
+    return list.filter((s) => s.length >= 4);
+  };
   const now = options.now ?? Date.now;
-  const scrub = (text: string): string => secrets.reduce((t, s) => t.split(s).join('***'), text);
+  const scrub = (text: string): string => secrets().reduce((t, s) => t.split(s).join('***'), text);
   const threshold = (): LogLevel => (typeof options.level === 'function' ? options.level() : options.level);
   const log =
     (level: LogLevel) =>

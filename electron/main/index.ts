@@ -22,8 +22,10 @@ const main = async (): Promise<void> => {
   const userDataDir = app.getPath('userData');
   const logFile = openLogFile(join(userDataDir, 'logs'));
   let level: LogLevel = 'info';
+  let secrets: readonly string[] = [];
   const logger = createJsonLogger({
     level: () => level,
+    secrets: () => secrets,
     write: (line) => {
       logFile.write(line);
     },
@@ -46,6 +48,9 @@ const main = async (): Promise<void> => {
     appVersion: app.getVersion(),
     setLogLevel: (configured) => {
       level = configured;
+    },
+    protectSecrets: (loaded) => {
+      secrets = loaded;
     },
   });
   if (started.kind === 'out-of-service') logger.error('app.out-of-service', { reason: started.reason });

@@ -27,6 +27,8 @@ export type StartKioskDeps = {
   readonly logger: Logger;
   /** Applies the configuration's log level once it is known. */
   readonly setLogLevel?: (level: LogLevel) => void;
+  /** Hands the loaded credentials to the logger, which scrubs them from any line as a last line of defence. */
+  readonly protectSecrets?: (secrets: readonly string[]) => void;
   /** Shown on the maintenance screen (Electron's app.getVersion()). */
   readonly appVersion?: string;
 };
@@ -87,6 +89,8 @@ export const startKiosk = async (deps: StartKioskDeps): Promise<KioskStart> => {
         ),
       };
     }
+    const { appId, appSecret, appKey } = credentials.value;
+    deps.protectSecrets?.([appId, appSecret, appKey]);
     machine = { kind: 'machine', config, credentials: credentials.value };
     logger.info('config.loaded', { source: load.source, machineNo: config.machineNo });
   } else {
