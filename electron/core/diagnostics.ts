@@ -22,8 +22,7 @@ export const readDiagnostics = (
   outboxLength: store.outboxLength(),
   slotLocks: store.listSlotLocks(),
   needsAttention: store
-    .listRedemptions(['completed', 'reported', 'abandoned'])
-    .filter((r) => r.attention)
+    .listNeedingAttention(50)
     .map(({ id, codeMask, slotName, state, note, updatedAt }) => ({
       id,
       codeMask,

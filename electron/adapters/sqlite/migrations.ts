@@ -80,6 +80,8 @@ const migrations: readonly string[] = [
     value TEXT NOT NULL
   );
   `,
+  // v2: the operator's "needs attention" list is read on every status call; keep it off a full table scan.
+  `CREATE INDEX redemptions_attention ON redemptions (updated_at) WHERE attention = 1;`,
 ];
 
 export const schemaVersion = migrations.length;

@@ -90,6 +90,9 @@ export const redemptionQueries = (db: Database) => {
     'SELECT * FROM redemptions WHERE code_hash = ? ORDER BY created_at DESC, rowid DESC LIMIT 1',
   );
   const count = db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM redemptions');
+  const attention = db.prepare<[number], RawRedemption>(
+    'SELECT * FROM redemptions WHERE attention = 1 ORDER BY updated_at DESC LIMIT ?',
+  );
   const putUnit = db.prepare(`INSERT INTO units (redemption_id, idx, state, reason, started_at, finished_at)
     VALUES (?, ?, ?, ?, ?, NULL)
     ON CONFLICT (redemption_id, idx) DO UPDATE SET state = excluded.state, reason = excluded.reason,
@@ -150,6 +153,9 @@ export const redemptionQueries = (db: Database) => {
         )
         .all(...states)
         .map(toRow);
+    },
+    listNeedingAttention(limit: number): RedemptionRow[] {
+      return attention.all(limit).map(toRow);
     },
     countRedemptions(): number {
       return count.get()?.n ?? 0;

@@ -104,6 +104,8 @@ export interface KioskStore {
   /** The newest redemption for a code, whatever its state. */
   findRedemptionByCode(codeHash: string): RedemptionRow | null;
   listRedemptions(states: readonly RedemptionState[]): RedemptionRow[];
+  /** Redemptions flagged for an operator, newest first. */
+  listNeedingAttention(limit: number): RedemptionRow[];
   countRedemptions(): number;
 
   putUnit(redemptionId: string, index: number, state: UnitState, at: number, reason?: string | null): void;
