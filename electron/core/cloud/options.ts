@@ -2,6 +2,7 @@ import type { Clock } from '../ports/clock';
 import type { Credentials } from '../ports/credentials';
 import type { HttpClient } from '../ports/http';
 import type { Logger } from '../ports/logger';
+import { cloudUrlProblem } from '../protocol/cloud-url';
 
 /** Which requests list every slot: one per cabinet letter (the default) or one per driver-board address. */
 export type ProductScope =
@@ -31,29 +32,15 @@ export const defaultRetries = 2;
 /** The largest page the vendor's own clients ask for; the docs state no maximum. */
 export const productPageSize = 100;
 
-const isLoopbackHost = (host: string): boolean =>
-  host === 'localhost' || host === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
-
 /**
  * The vendor cloud is reached over https only; plain http is accepted for this machine alone (the simulator).
  * A bad URL is a configuration bug, so construction throws with a sentence the installer can act on.
  */
 export const checkBaseUrl = (baseUrl: string): string => {
-  let url: URL;
-  try {
-    url = new URL(baseUrl);
-  } catch {
-    throw new Error(`vendor cloud base URL "${baseUrl}" is not a URL`);
-  }
-  const secure = url.protocol === 'https:' || (url.protocol === 'http:' && isLoopbackHost(url.hostname));
-  if (!secure) {
-    throw new Error(
-      `vendor cloud base URL must use https:// (plain http:// is allowed only for 127.0.0.1 / localhost), got "${url.origin}"`,
-    );
-  }
-  if (url.username !== '' || url.password !== '')
-    throw new Error('vendor cloud base URL must not carry a user or password');
-  return url.href.replace(/\/+$/, '');
+  const problem = cloudUrlProblem(baseUrl);
+  // The URL itself is not repeated: a user or password in it must not reach an error message.
+  if (problem !== undefined) throw new Error(`vendor cloud base URL must be ${problem}`);
+  return new URL(baseUrl).href.replace(/\/+$/, '');
 };
 
 export const checkOptions = (options: VendorCloudOptions): void => {

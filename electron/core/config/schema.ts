@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { cloudUrlProblem } from '../protocol/cloud-url';
 import { flag, intRange, oneOf, pattern, section, showValue, text } from './schema-fields';
 
 /**
@@ -7,23 +8,6 @@ import { flag, intRange, oneOf, pattern, section, showValue, text } from './sche
  * Credentials are never part of it: they come from the provisioning file into the OS-encrypted store.
  * Messages are written for installers; parse with `parseMachineConfig` (parse-config.ts) to get them as lines.
  */
-
-const isLoopbackHost = (host: string): boolean =>
-  host === 'localhost' || host === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
-
-const urlProblem = (value: string): string | undefined => {
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    return 'a full URL such as https://api.example.com';
-  }
-  if (url.username || url.password) return 'a URL without a user name or password in it';
-  if (url.search || url.hash) return 'a URL without ?query or #fragment';
-  if (url.protocol === 'https:') return undefined;
-  if (url.protocol === 'http:' && isLoopbackHost(url.hostname)) return undefined;
-  return 'an https:// URL (plain http:// is only allowed for 127.0.0.1 / localhost)';
-};
 
 /** The vendor cloud must be reached over https; plain http is allowed only to this machine (the simulator). */
 export const cloudUrlSchema = z
@@ -34,7 +18,7 @@ export const cloudUrlSchema = z
         : `must be an https:// URL, got ${showValue(iss.input)}`,
   })
   .check((ctx) => {
-    const problem = urlProblem(ctx.value);
+    const problem = cloudUrlProblem(ctx.value);
     if (problem)
       ctx.issues.push({
         code: 'custom',

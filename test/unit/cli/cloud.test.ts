@@ -182,6 +182,6 @@ describe('kioskctl cloud', () => {
         io,
       ),
     ).toBe(2);
-    expect(io.stderr[0]).toMatch(/must use https/);
+    expect(io.stderr[0]).toMatch(/must be an https:\/\//);
   });
 });

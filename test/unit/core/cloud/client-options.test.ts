@@ -18,7 +18,9 @@ describe('construction', () => {
   );
 
   it('refuses a URL with user info, a malformed machine number, missing credentials and bad settings', () => {
-    expect(() => harness({ baseUrl: 'https://u:p@cloud.example.test' })).toThrow(/user or password/);
+    expect(() => harness({ baseUrl: 'https://u:p@cloud.example.test' })).toThrow(
+      /without a user name or password/,
+    );
     expect(() => harness({ machineNo: '1234' })).toThrow(/8 digits/);
     expect(() => harness({ credentials: { appId: 'test-appid', appSecret: '', appKey: 'TESTKEY' } })).toThrow(
       /incomplete/,
