@@ -53,6 +53,8 @@ export default tseslint.config(
                 '**/electron/adapters/**',
                 '**/electron/sim/**',
                 '**/electron/cli/**',
+                '**/electron/runtime/**',
+                '**/electron/build-tools/**',
                 '**/electron/preload/**',
               ],
               message: 'The renderer may import only electron/contract from the main side.',
@@ -83,7 +85,14 @@ export default tseslint.config(
           ],
           patterns: [
             {
-              group: ['**/adapters/**', '**/electron/main/**', '**/sim/**', '**/cli/**'],
+              group: [
+                '**/adapters/**',
+                '**/electron/main/**',
+                '**/sim/**',
+                '**/cli/**',
+                '**/runtime/**',
+                '**/build-tools/**',
+              ],
               message: 'The core depends on ports, never on adapters, the shell, simulators or the CLI.',
             },
             {
