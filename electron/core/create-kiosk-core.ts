@@ -12,6 +12,7 @@ import type { KioskStore } from './ports/store';
 import type { VendorCloud } from './ports/vendor-cloud';
 import type { EngineDeps } from './redemption/deps';
 import { createRedemptionEngine } from './redemption/engine';
+import { flagVanishedAbandoned } from './redemption/abandoned-check';
 import { flushOutbox } from './redemption/outbox-worker';
 import { recoverInterrupted } from './redemption/recovery';
 import { readDiagnostics, type Diagnostics } from './diagnostics';
@@ -87,6 +88,13 @@ export const createKioskCore = (options: KioskCoreOptions, adapters: KioskAdapte
   };
   const engine = createRedemptionEngine(deps, hash, throttle);
 
+  /** A full refresh, then the check for abandoned redemptions whose code the cloud no longer lists. */
+  const refreshCache = async (): Promise<Awaited<ReturnType<typeof cache.refresh>>> => {
+    const refreshed = await cache.refresh();
+    if (refreshed.ok) flagVanishedAbandoned(store, clock, logger);
+    return refreshed;
+  };
+
   const getState = (): KioskState => ({
     mode,
     phase,
@@ -121,7 +129,7 @@ export const createKioskCore = (options: KioskCoreOptions, adapters: KioskAdapte
     async start() {
       const recovered = await recoverInterrupted(deps, engine);
       if (recovered.stillOpen > 0) logger.warn('core.open-redemptions', { count: recovered.stillOpen });
-      const refreshed = await cache.refresh();
+      const refreshed = await refreshCache();
       if (!refreshed.ok)
         logger.warn('cache.refresh-failed', {
           cloud: refreshed.error.code,
@@ -129,7 +137,7 @@ export const createKioskCore = (options: KioskCoreOptions, adapters: KioskAdapte
         });
       phase = 'ready';
       publish();
-      every(config.cloud.cacheRefreshSeconds * 1000, () => cache.refresh());
+      every(config.cloud.cacheRefreshSeconds * 1000, refreshCache);
       every(outboxIntervalMs, () => runOutbox());
       logger.info('core.ready', { mode, outbox: store.outboxLength() });
     },
@@ -161,7 +169,7 @@ export const createKioskCore = (options: KioskCoreOptions, adapters: KioskAdapte
       await runOutbox(retryNow);
     },
     async refreshCache() {
-      await cache.refresh();
+      await refreshCache();
     },
   };
 };

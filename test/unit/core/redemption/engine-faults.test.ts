@@ -179,3 +179,28 @@ describe('redemption engine: cloud outages', () => {
     expect(h.core.diagnostics().outboxLength).toBe(0);
   });
 });
+
+describe('redemption engine: abandoned consumes', () => {
+  it('flags an abandoned redemption for an operator once its code vanishes from the cloud list', async () => {
+    h = await startHarness();
+    h.cloud.loseNextAnswer('consume');
+    await expect(h.core.submitCode(codes.one)).resolves.toEqual({
+      ok: false,
+      error: { code: 'cloud-unreachable' },
+    });
+    const [abandoned] = h.store.listRedemptions(['abandoned']);
+    expect(abandoned?.attention).toBe(false);
+    await h.core.refreshCache();
+    expect(h.store.getRedemption(abandoned!.id)).toMatchObject({ attention: true });
+    expect(h.store.getRedemption(abandoned!.id)?.note).toContain(abandoned!.tradeId);
+    expect(h.core.diagnostics().needsAttention.map((r) => r.id)).toEqual([abandoned!.id]);
+  });
+
+  it('leaves an abandoned redemption alone while its code is still unused in the cloud', async () => {
+    h = await startHarness();
+    h.cloud.failNext('network', 'consume');
+    await h.core.submitCode(codes.one);
+    await h.core.refreshCache();
+    expect(h.store.listRedemptions(['abandoned'])[0]?.attention).toBe(false);
+  });
+});
