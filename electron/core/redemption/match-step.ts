@@ -28,7 +28,7 @@ const dispensable = (deps: EngineDeps, addr: number, slot: number): Result<Dispe
     deps.logger.error('slot.not-configured', { addr, slot });
     return err({ code: 'out-of-service', wrongCode: false });
   }
-  if (deps.store.getSlotLock(addr, slot) || deps.board.linkStatus() === 'down') {
+  if (deps.store.getSlotLock(addr, slot) || deps.board.linkStatus() !== 'connected') {
     return err({ code: 'out-of-service', wrongCode: false });
   }
   return ok(request);

@@ -67,16 +67,19 @@ describe('redemption engine: codes that are refused', () => {
     expect(h.board.dispensed).toEqual([]);
   });
 
-  it('refuses before consuming when the board is down', async () => {
-    h = await startHarness();
-    h.board.setLink('down');
-    await expect(h.core.submitCode(codes.one)).resolves.toEqual({
-      ok: false,
-      error: { code: 'out-of-service' },
-    });
-    expect(consumeCalls(h)).toBe(0);
-    expect(h.core.getState().board).toBe('down');
-  });
+  it.each(['down', 'reconnecting'] as const)(
+    'refuses before consuming when the board link is %s',
+    async (status) => {
+      h = await startHarness();
+      h.board.setLink(status);
+      await expect(h.core.submitCode(codes.one)).resolves.toEqual({
+        ok: false,
+        error: { code: 'out-of-service' },
+      });
+      expect(consumeCalls(h)).toBe(0);
+      expect(h.core.getState().board).toBe(status);
+    },
+  );
 
   it('refuses before consuming when the slot is not on a configured board', async () => {
     h = await startHarness({ boards: [{ addr: 1 }] });
