@@ -5,6 +5,8 @@ import type { OrderReport, StockReport, VendorCloud } from '../ports/vendor-clou
 import { isTransient } from './cloud-error-codes';
 
 export const maxBatch = 50;
+/** Stock rows read per pass; they collapse to one figure per product before sending. */
+const maxStockRows = 10_000;
 
 /** Backoff for a failed send: 5 s doubling to 10 minutes. */
 export const outboxDelayMs = (attempts: number): number =>
@@ -90,6 +92,7 @@ const sendOrders = async (
   logger.info('outbox.orders-sent', { count: ids.length });
 };
 
+/** Stock rows supersede each other, so a backlog of any length goes out as one figure per product. */
 const sendStock = async ({ store, cloud, clock }: OutboxDeps, rows: readonly OutboxRow[]): Promise<void> => {
   if (rows.length === 0) return;
   // Later rows for the same slot supersede earlier ones: send only the newest figure per product.
@@ -118,5 +121,5 @@ export const flushOutbox = async (deps: OutboxDeps, retryNow = false): Promise<v
     await sendOrders(deps, orders);
     if (deps.store.outboxLength() === before) break;
   }
-  await sendStock(deps, deps.store.dueOutbox(due(), maxBatch, 'stock'));
+  await sendStock(deps, deps.store.dueOutbox(due(), maxStockRows, 'stock'));
 };

@@ -109,3 +109,21 @@ describe('redemption engine: the happy path', () => {
     });
   });
 });
+
+describe('redemption engine: stock reports', () => {
+  it('sends a backlog of stock rows in one pass, one figure per product', async () => {
+    h = await startHarness({ throttle: { maxWrongCodes: 50 } });
+    for (let i = 0; i < 3; i++)
+      h.state.createCodes({ productId: 106, count: 30, codeLength: 8, expiresAt: null });
+    await h.core.refreshCache();
+    const fresh = h.state.codes().filter((c) => c.productId === 106 && c.status === 'UNUSED');
+    for (const c of fresh.slice(0, 70)) await h.core.submitCode(c.code);
+    await h.core.flushOutbox();
+    expect(h.core.diagnostics().outboxLength).toBe(0);
+    const stockCalls = h.cloud.calls
+      .filter((c) => c.call === 'updateStock')
+      .map((c) => c.arg as { productId: number }[]);
+    expect(stockCalls).toHaveLength(1);
+    expect(stockCalls[0]?.map((s) => s.productId)).toEqual([106]);
+  });
+});
