@@ -80,7 +80,7 @@ describe('SQLite store', () => {
     const store = openStore(':memory:');
     store.insertRedemption(row('1'), 1);
     expect(() => {
-      // @ts-expect-error matched → completed skips the consume and the dispense: not a transition.
+      // @ts-expect-error -- matched → completed would skip the consume and the dispense: not a transition
       store.moveRedemption('1', 'matched', 'completed', 2);
     }).toThrow(/illegal redemption transition/);
     expect(store.getRedemption('1')?.state).toBe('matched');
