@@ -36,6 +36,8 @@ export const openSerialLink = (options: SerialLinkOptions): SerialportLink => {
   const { path, baud, logger } = options;
   const reconnect = options.reconnect === false ? null : (options.reconnect ?? {});
   const heartbeatMs = options.heartbeatIntervalMs ?? 2000;
+  /** A 9600-baud frame takes ~15 ms; a write still pending after this is not going out. */
+  const writeTimeoutMs = 2000;
   let heartbeat = options.heartbeat;
   const dataListeners = new Set<(chunk: Uint8Array) => void>();
   const statusListeners = new Set<(s: LinkStatus) => void>();
@@ -162,7 +164,13 @@ export const openSerialLink = (options: SerialLinkOptions): SerialportLink => {
       if (!current?.isOpen)
         return Promise.resolve(err({ code: 'not-open', message: `serial port ${path} is not open` }));
       return new Promise((resolve) => {
+        // A write the OS never accepts (a wedged adapter, a pty nobody drains) must not hang the queue.
+        const stuck = setTimeout(() => {
+          resolve(err({ code: 'write-failed', message: `write not accepted within ${writeTimeoutMs} ms` }));
+          if (port === current) lost('write not accepted');
+        }, writeTimeoutMs);
         current.write(Buffer.from(bytes), (e) => {
+          clearTimeout(stuck);
           if (!e) {
             resolve(ok(undefined));
             return;

@@ -72,7 +72,11 @@ const wire = async (options: RuntimeOptions, clock: Clock): Promise<Wiring> => {
       // A pseudo-terminal or a USB adapter can vanish without a close event: a status read every few
       // seconds is what notices it.
       serial.setHeartbeat(probe);
-      await serial.settled();
+      // Wait a little for the first answer, so the first screen shows the real board status; never wait
+      // forever: a kiosk with an unplugged board still starts and says it is out of service.
+      let giveUp: NodeJS.Timeout | undefined;
+      await Promise.race([serial.settled(), new Promise((resolve) => (giveUp = setTimeout(resolve, 5000)))]);
+      clearTimeout(giveUp);
     },
     stop: () => Promise.resolve(),
   };

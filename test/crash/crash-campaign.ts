@@ -56,6 +56,25 @@ const crashSeed = (count: number, random: () => number) =>
     })),
   });
 
+const readyTimeoutMs = 30_000;
+const finalTimeoutMs = 120_000;
+
+/** Whether `promise` settles within `ms`; a run that hangs is a finding, not a test that never ends. */
+const within = async (promise: Promise<unknown>, ms: number): Promise<boolean> => {
+  let timer: NodeJS.Timeout | undefined;
+  const settled = await Promise.race([
+    promise.then(() => true),
+    new Promise<boolean>(
+      (resolve) =>
+        (timer = setTimeout(() => {
+          resolve(false);
+        }, ms)),
+    ),
+  ]);
+  clearTimeout(timer);
+  return settled;
+};
+
 type Child = { killed: boolean; done: Promise<string>; kill(): void; ready: Promise<void> };
 
 const startChild = (env: Record<string, string>): Child => {
@@ -135,7 +154,10 @@ export const runCrashCampaign = async (options: CampaignOptions): Promise<Campai
     for (let k = 0; k < options.kills; k++) {
       const child = startChild(env);
       runs++;
-      await child.ready;
+      if (!(await within(child.ready, readyTimeoutMs))) {
+        child.kill();
+        throw new Error(`run ${runs} did not become ready within ${readyTimeoutMs} ms`);
+      }
       await new Promise((resolve) => setTimeout(resolve, Math.floor(random() * options.maxKillDelayMs)));
       child.kill();
       await child.done;
@@ -143,6 +165,10 @@ export const runCrashCampaign = async (options: CampaignOptions): Promise<Campai
     }
     const last = startChild(env);
     runs++;
+    if (!(await within(last.done, finalTimeoutMs))) {
+      last.kill();
+      throw new Error(`the final run did not finish within ${finalTimeoutMs} ms`);
+    }
     const final = await last.done;
     if (!final.includes('"event":"done"')) throw new Error(`the final run did not finish: ${final}`);
     const findings = checkInvariants({
