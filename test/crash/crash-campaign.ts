@@ -14,6 +14,7 @@ const repoRoot = join(__dirname, '..', '..');
 const credentials = { appId: 'crash-appid', appSecret: 'crash-secret', appKey: 'CRASHKEY' };
 
 export type CampaignOptions = {
+  /** Kills that must land on a running kiosk; keep `codes` (at most 200) large enough to give them work. */
   readonly kills: number;
   readonly codes: number;
   readonly seed: number;
@@ -34,7 +35,10 @@ const lcg = (seed: number) => {
   };
 };
 
-/** One slot and one code per product, quantity 1–3, so items dropped per slot are items dropped per code. */
+/**
+ * One slot and one code per product, quantity 1–3, so items dropped per slot are items dropped per code.
+ * Up to 200 codes: slots 0–99 on board 1, then board 2.
+ */
 const crashSeed = (count: number, random: () => number) =>
   simSeedSchema.parse({
     machine: { machineNo: '12345678', name: 'Crash test machine', cabinets: ['A'] },
@@ -43,8 +47,8 @@ const crashSeed = (count: number, random: () => number) =>
       name: `Item ${i}`,
       price: '1.00',
       cabinet: 'A',
-      addr: 1,
-      slot: i,
+      addr: 1 + Math.floor(i / 100),
+      slot: i % 100,
       stock: 10,
       capacity: 10,
     })),
@@ -127,7 +131,14 @@ export const runCrashCampaign = async (options: CampaignOptions): Promise<Campai
   const boardConfig = join(work, 'board.json');
   writeFileSync(
     boardConfig,
-    JSON.stringify({ boards: [{ addr: 1, dropSensor: true }], motorMs: { spring: 150 }, replyDelayMs: 2 }),
+    JSON.stringify({
+      boards: [
+        { addr: 1, dropSensor: true },
+        { addr: 2, dropSensor: true },
+      ],
+      motorMs: { spring: 150 },
+      replyDelayMs: 2,
+    }),
   );
   const ledgerPath = join(work, 'ledger.jsonl');
   const board = await startSimBoardProcess({ port: pty.board, configPath: boardConfig, ledgerPath });
@@ -140,7 +151,10 @@ export const runCrashCampaign = async (options: CampaignOptions): Promise<Campai
       timeoutMs: 2000,
     },
     serial: { path: pty.kiosk },
-    boards: [{ addr: 1, dropSensor: true }],
+    boards: [
+      { addr: 1, dropSensor: true },
+      { addr: 2, dropSensor: true },
+    ],
     throttle: { maxWrongCodes: 50 },
   });
   const env = {
@@ -151,7 +165,8 @@ export const runCrashCampaign = async (options: CampaignOptions): Promise<Campai
   let killsSurvived = 0;
   let runs = 0;
   try {
-    for (let k = 0; k < options.kills; k++) {
+    // A kill only counts when it interrupted a running kiosk; stop once enough did, or the work ran out.
+    while (killsSurvived < options.kills && runs < options.kills * 3) {
       const child = startChild(env);
       runs++;
       if (!(await within(child.ready, readyTimeoutMs))) {

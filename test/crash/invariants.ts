@@ -24,9 +24,10 @@ export const checkInvariants = (input: {
 }): CampaignFindings => {
   const violations: string[] = [];
   const store = openStore(input.dbPath);
-  const drops = new Map<number, number>();
+  const drops = new Map<string, number>();
+  const key = (addr: number, slot: number): string => `${addr}:${slot}`;
   const ledger = readLedger(input.ledgerPath);
-  for (const e of ledger) drops.set(e.slot, (drops.get(e.slot) ?? 0) + 1);
+  for (const e of ledger) drops.set(key(e.addr, e.slot), (drops.get(key(e.addr, e.slot)) ?? 0) + 1);
   const uploaded = new Set(
     input.cloud
       .uploadedOrders()
@@ -39,8 +40,8 @@ export const checkInvariants = (input: {
   for (const code of input.seed.codes) {
     const product = input.seed.products.find((p) => p.id === code.productId);
     if (!product) continue;
-    const dropped = drops.get(product.slot) ?? 0;
-    const label = `code #${code.id} (slot ${product.slot}, quantity ${code.quantity})`;
+    const dropped = drops.get(key(product.addr, product.slot)) ?? 0;
+    const label = `code #${code.id} (board ${product.addr} slot ${product.slot}, quantity ${code.quantity})`;
     if (dropped > code.quantity) violations.push(`${label}: ${dropped} items dropped`);
     const consumed = input.cloud.codes().find((c) => c.id === code.id)?.status === 'USED';
     const r = store

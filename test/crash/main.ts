@@ -1,7 +1,7 @@
 import { runCrashCampaign } from './crash-campaign';
 
 // The long crash run: `npm run crash -- [kills] [codes] [seed]`. Prints the figures the README quotes.
-const [kills = '40', codes = '24', seed = String(Date.now() % 100_000)] = process.argv.slice(2);
+const [kills = '40', codes = '150', seed = String(Date.now() % 100_000)] = process.argv.slice(2);
 runCrashCampaign({
   kills: Number(kills),
   codes: Number(codes),
