@@ -62,7 +62,8 @@ export const createKioskCore = (options: KioskCoreOptions, adapters: KioskAdapte
   const cache = createCodeCache({ store, cloud, clock, logger, hash, concurrency: config.cloud.concurrency });
   const throttle = createThrottleGate(store, clock, logger, config.throttle);
   let phase: KioskState['phase'] = 'starting';
-  const timers: Cancel[] = [];
+  const loops: Cancel[] = [];
+  let stopped = false;
   let outboxRunning: Promise<void> | null = null;
 
   const deps: EngineDeps = {
@@ -116,10 +117,28 @@ export const createKioskCore = (options: KioskCoreOptions, adapters: KioskAdapte
     });
     return outboxRunning;
   };
-  const every = (ms: number, task: () => Promise<unknown>): void => {
+  /**
+   * A background loop: one pending timer per loop (replaced on each round, so nothing accumulates over
+   * months of uptime), a failed round logged rather than left as an unhandled rejection, no round after stop().
+   */
+  const every = (name: string, ms: number, task: () => Promise<unknown>): void => {
+    let cancel: Cancel = () => undefined;
     const tick = (): void => {
-      timers.push(clock.setTimer(ms, () => void task().finally(tick)));
+      if (stopped) return;
+      cancel = clock.setTimer(ms, () => {
+        void task()
+          .catch((e: unknown) => {
+            logger.error('core.loop-failed', {
+              loop: name,
+              error: e instanceof Error ? e.name : 'non-error',
+            });
+          })
+          .finally(tick);
+      });
     };
+    loops.push(() => {
+      cancel();
+    });
     tick();
   };
 
@@ -137,12 +156,13 @@ export const createKioskCore = (options: KioskCoreOptions, adapters: KioskAdapte
         });
       phase = 'ready';
       publish();
-      every(config.cloud.cacheRefreshSeconds * 1000, refreshCache);
-      every(outboxIntervalMs, () => runOutbox());
+      every('cache', config.cloud.cacheRefreshSeconds * 1000, refreshCache);
+      every('outbox', outboxIntervalMs, () => runOutbox());
       logger.info('core.ready', { mode, outbox: store.outboxLength() });
     },
     async stop() {
-      timers.splice(0).forEach((cancel) => {
+      stopped = true;
+      loops.splice(0).forEach((cancel) => {
         cancel();
       });
       await outboxRunning;

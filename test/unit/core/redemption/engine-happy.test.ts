@@ -127,3 +127,33 @@ describe('redemption engine: stock reports', () => {
     expect(stockCalls[0]?.map((s) => s.productId)).toEqual([106]);
   });
 });
+
+describe('kiosk core: background loops', () => {
+  it('keeps one pending timer per loop however long it runs, and none after stop', async () => {
+    h = await startHarness();
+    expect(h.clock.pendingTimers()).toBe(2);
+    await h.clock.advance(3_600_000);
+    expect(h.clock.pendingTimers()).toBe(2);
+    expect(h.cloud.calls.filter((c) => c.call === 'listProducts').length).toBeGreaterThan(10);
+    // Stop while a refresh round is still waiting on the cloud: when it ends, no further round is scheduled.
+    h.cloud.latencyMs = 1000;
+    await h.clock.advance(300_000);
+    await h.core.stop();
+    await h.clock.advance(600_000);
+    expect(h.clock.pendingTimers()).toBe(0);
+  });
+
+  it('logs a failed round and keeps looping', async () => {
+    h = await startHarness();
+    const original = h.cloud.listProducts.bind(h.cloud);
+    h.cloud.listProducts = () => Promise.reject(new Error('bug'));
+    await h.clock.advance(300_000);
+    expect(h.logger.lines.some((l) => l.event === 'core.loop-failed' && l.fields.loop === 'cache')).toBe(
+      true,
+    );
+    h.cloud.listProducts = original;
+    const before = h.cloud.calls.filter((c) => c.call === 'listProducts').length;
+    await h.clock.advance(300_000);
+    expect(h.cloud.calls.filter((c) => c.call === 'listProducts').length).toBe(before + 1);
+  });
+});
