@@ -5,7 +5,7 @@ import type { KioskCore } from '../../core/create-kiosk-core';
 import type { Clock } from '../../core/ports/clock';
 import type { Logger } from '../../core/ports/logger';
 import { maintenanceHandlers, type MaintenanceHandlers } from './maintenance-handlers';
-import { createMaintenanceSession } from './maintenance-session';
+import { createMaintenanceSession, type MaintenanceTarget } from './maintenance-session';
 import { outOfServiceStatus, runningStatus, type MachineIdentity } from './maintenance-status';
 
 /** Everything the maintenance screen needs from a start, whether the kiosk then runs or not. */
@@ -24,42 +24,39 @@ const identityOf = (context: MaintenanceContext): MachineIdentity => ({
   credentialStore: { state: context.credentialStore.state, message: context.credentialStore.message },
 });
 
-/** The running kiosk: status from its core, locks cleared and reports sent through it, audit in its database. */
-export const runtimeMaintenance = (context: MaintenanceContext, core: KioskCore): MaintenanceHandlers => {
-  const identity = identityOf(context);
-  return maintenanceHandlers(
+/** One session over a target; the running and the out-of-service kiosk differ only in what the target can do. */
+const sessionOver = (context: MaintenanceContext, target: MaintenanceTarget): MaintenanceHandlers =>
+  maintenanceHandlers(
     createMaintenanceSession({
       pinHash: context.config.maintenance.pinHash,
       clock: context.clock,
       logger: context.logger,
-      target: {
-        status: () => runningStatus(core, identity),
-        clearSlotLock: (addr, slot) => ok(core.clearSlotLock(addr, slot)),
-        retryOutbox: async () => {
-          await core.flushOutbox(true);
-          return ok(undefined);
-        },
-        audit: (kind, detail) => {
-          core.audit(kind, detail);
-        },
-      },
+      target,
     }),
   );
+
+/** The running kiosk: status from its core, locks cleared and reports sent through it, audit in its database. */
+export const runtimeMaintenance = (context: MaintenanceContext, core: KioskCore): MaintenanceHandlers => {
+  const identity = identityOf(context);
+  return sessionOver(context, {
+    status: () => runningStatus(core, identity),
+    clearSlotLock: (addr, slot) => ok(core.clearSlotLock(addr, slot)),
+    retryOutbox: async () => {
+      await core.flushOutbox(true);
+      return ok(undefined);
+    },
+    audit: (kind, detail) => {
+      core.audit(kind, detail);
+    },
+  });
 };
 
 /** A configuration loaded but the kiosk cannot run (credentials refused): the screen shows why, and can do nothing else. */
 export const outOfServiceMaintenance = (context: MaintenanceContext, reason: string): MaintenanceHandlers => {
   const identity = identityOf(context);
-  return maintenanceHandlers(
-    createMaintenanceSession({
-      pinHash: context.config.maintenance.pinHash,
-      clock: context.clock,
-      logger: context.logger,
-      target: {
-        status: () => outOfServiceStatus({ ...identity, machineName: context.config.machineName, reason }),
-        clearSlotLock: () => err({ code: 'out-of-service' }),
-        retryOutbox: () => Promise.resolve(err({ code: 'out-of-service' })),
-      },
-    }),
-  );
+  return sessionOver(context, {
+    status: () => outOfServiceStatus({ ...identity, machineName: context.config.machineName, reason }),
+    clearSlotLock: () => err({ code: 'out-of-service' }),
+    retryOutbox: () => Promise.resolve(err({ code: 'out-of-service' })),
+  });
 };
