@@ -1,7 +1,16 @@
 import type { IpcErrorCode } from '../../contract/errors';
 import type { RedemptionRow } from '../ports/store';
+import type { CloudError } from '../ports/vendor-cloud';
 import { customerCodeFor, isTransient } from './cloud-error-codes';
 import type { EngineDeps } from './deps';
+
+/** The journal's note for a cloud refusal; its first word after the prefix is the error code. */
+const rejectionNote = (e: CloudError): string =>
+  `cloud refused: ${e.code} ${e.vendorCode ?? ''} ${e.vendorMessage ?? ''}`.trim();
+
+/** Whether a rejected redemption was refused because the code was already used (read back from its note). */
+export const rejectedAsUsed = (note: string | null): boolean =>
+  note?.startsWith('cloud refused: code-used') ?? false;
 
 export type ConsumeOutcome =
   | { readonly kind: 'consumed'; readonly offline: boolean }
@@ -74,7 +83,7 @@ export const consumeStep = async (
   store.transaction(() => {
     store.moveRedemption(r.id, 'consuming', 'rejected', now, {
       pendingCode: null,
-      note: `cloud refused: ${e.code} ${e.vendorCode ?? ''} ${e.vendorMessage ?? ''}`.trim(),
+      note: rejectionNote(e),
     });
     if (e.code === 'code-used' || e.code === 'code-expired' || e.code === 'code-not-found')
       store.dropCode(r.codeHash);

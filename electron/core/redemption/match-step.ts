@@ -4,6 +4,7 @@ import { err, ok } from '../../contract/result';
 import type { DispenseRequest } from '../ports/board';
 import type { CachedCode, RedemptionRow } from '../ports/store';
 import type { Product } from '../ports/vendor-cloud';
+import { rejectedAsUsed } from './consume-step';
 import type { EngineDeps } from './deps';
 
 export type Match =
@@ -52,7 +53,7 @@ export const matchStep = async (
     }
     if (earlier.state !== 'rejected')
       return fail(earlier.state === 'matched' || earlier.state === 'consuming' ? 'busy' : 'code-used');
-    if (earlier.note?.includes('code-used') === true) return fail('code-used');
+    if (rejectedAsUsed(earlier.note)) return fail('code-used');
   }
 
   let cached = cache.lookup(code);
