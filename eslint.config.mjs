@@ -42,7 +42,6 @@ export default tseslint.config(
           paths: [
             { name: 'electron', message: 'The renderer never imports electron: use window.kiosk.' },
             { name: 'serialport', message: 'Serial I/O belongs to the main process.' },
-            { name: 'better-sqlite3', message: 'Storage belongs to the main process.' },
           ],
           patterns: [
             nodeBuiltins,
@@ -77,7 +76,6 @@ export default tseslint.config(
           paths: [
             { name: 'electron', message: 'The core runs without Electron: take the API as a port.' },
             { name: 'serialport', message: 'Only adapters touch I/O.' },
-            { name: 'better-sqlite3', message: 'Only adapters touch I/O.' },
             ...['fs', 'fs/promises', 'http', 'https', 'net', 'child_process'].map((name) => ({
               name,
               message: 'Only adapters touch I/O.',
@@ -96,7 +94,15 @@ export default tseslint.config(
               message: 'The core depends on ports, never on adapters, the shell, simulators or the CLI.',
             },
             {
-              group: ['node:fs', 'node:fs/*', 'node:http', 'node:https', 'node:net', 'node:child_process'],
+              group: [
+                'node:fs',
+                'node:fs/*',
+                'node:http',
+                'node:https',
+                'node:net',
+                'node:child_process',
+                'node:sqlite',
+              ],
               message: 'Only adapters touch I/O.',
             },
           ],

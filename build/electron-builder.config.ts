@@ -23,7 +23,6 @@ export const CREDENTIAL_FILE_PATTERNS = [
 export const NATIVE_MODULE_PATTERNS = [
   '**/node_modules/serialport/**',
   '**/node_modules/@serialport/**',
-  '**/node_modules/better-sqlite3/**',
   '**/*.node',
 ] as const;
 
@@ -36,19 +35,15 @@ export const electronBuilderConfig: Configuration = {
   copyright: 'Copyright © Pickup Kiosk',
   directories: { output: 'release', buildResources: 'build' },
   // Only the compiled app: never sources, tests, build scripts, machine configurations or credentials.
-  files: [
-    'out/**/*',
-    'package.json',
-    ...CREDENTIAL_FILE_PATTERNS.map((p) => `!${p}`),
-    // better-sqlite3's C sources and object files are only needed to compile it.
-    '!**/node_modules/better-sqlite3/{deps,src}/**',
-    '!**/node_modules/better-sqlite3/build/Release/{obj,obj.target}/**',
-    '!**/node_modules/better-sqlite3/build/Release/test_extension.node',
-  ],
+  files: ['out/**/*', 'package.json', ...CREDENTIAL_FILE_PATTERNS.map((p) => `!${p}`)],
   asar: true,
   asarUnpack: [...NATIVE_MODULE_PATTERNS],
-  // better-sqlite3 is not N-API: it must be rebuilt for Electron's ABI (serialport's N-API prebuilds need nothing).
-  npmRebuild: true,
+  // Nothing is ever rebuilt: the journal is node:sqlite (inside Electron) and serialport's only native part is
+  // N-API prebuilds for every platform, which load in Electron as they are. A rebuild would also write Electron-ABI
+  // binaries into the project's own node_modules and break the Node-run tests and kioskctl afterwards.
+  npmRebuild: false,
+  nodeGypRebuild: false,
+  buildDependenciesFromSource: false,
   artifactName: 'pickup-kiosk-${version}-${arch}.${ext}',
   publish: null,
   // A kiosk runs unattended in public: nobody may turn the app into a plain Node, inject Node options,

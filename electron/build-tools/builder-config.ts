@@ -22,7 +22,7 @@ export type MachinePackagePlan = {
   /** Packages go to `<outDir>/<machineNo>/`. */
   readonly outDir: string;
   readonly target: BuildTarget;
-  /** A local, unpacked Electron folder (offline builds). Native modules are then not rebuilt. */
+  /** A local, unpacked Electron folder (offline builds); otherwise electron-builder downloads Electron. */
   readonly electronDist?: string;
   /** The compiled app (electron-vite's out/); defaults to `<projectDir>/out`. */
   readonly appDir?: string;
@@ -54,8 +54,6 @@ export const machineBuilderConfig = (base: Configuration, plan: MachinePackagePl
     artifactName: machineArtifactName(plan.machineNo),
     extraResources: [...extraResources, { from: resolve(plan.configFile), to: PACKAGED_CONFIG_NAME }],
     publish: null,
-    ...(plan.electronDist !== undefined
-      ? { electronDist: resolve(plan.electronDist), npmRebuild: false }
-      : {}),
+    ...(plan.electronDist !== undefined ? { electronDist: resolve(plan.electronDist) } : {}),
   };
 };

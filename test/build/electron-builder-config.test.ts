@@ -37,12 +37,17 @@ describe('build/electron-builder.config.ts', () => {
   it('uses asar and unpacks the native modules', () => {
     expect(config.asar).toBe(true);
     expect(config.asarUnpack).toEqual(
-      expect.arrayContaining([
-        '**/node_modules/serialport/**',
-        '**/node_modules/@serialport/**',
-        '**/node_modules/better-sqlite3/**',
-      ]),
+      expect.arrayContaining(['**/node_modules/serialport/**', '**/node_modules/@serialport/**']),
     );
+  });
+
+  it('never rebuilds a native module: nothing in the app needs it, and it would rewrite node_modules', () => {
+    expect([config.npmRebuild, config.nodeGypRebuild, config.buildDependenciesFromSource]).toEqual([
+      false,
+      false,
+      false,
+    ]);
+    expect(JSON.stringify(config)).not.toContain('better-sqlite3');
   });
 
   it('targets deb, AppImage and dir on Linux, nsis on Windows, and never publishes', () => {

@@ -28,6 +28,21 @@ const walk = async (dir: string): Promise<string[]> =>
     .filter((e) => e.isFile())
     .map((e) => join(e.parentPath, e.name));
 
+/**
+ * What a build must leave alone in the project: every native binary under node_modules (a rebuild for Electron
+ * would rewrite them) and the manifest files, by size and modification time.
+ */
+const projectFingerprint = async (): Promise<string[]> => {
+  const natives = (await walk(join(repo, 'node_modules'))).filter((f) => f.endsWith('.node'));
+  const files = [...natives, join(repo, 'package.json'), join(repo, 'package-lock.json')];
+  return Promise.all(
+    files.sort().map(async (f) => {
+      const s = await stat(f);
+      return `${f} ${s.size} ${s.mtimeMs}`;
+    }),
+  );
+};
+
 beforeAll(async () => {
   tmp = await mkdtemp(join(tmpdir(), 'kiosk-package-'));
   await makeStandInElectron(join(tmp, 'electron'));
@@ -51,8 +66,10 @@ describe('kioskctl build --machine (offline dir build)', () => {
   let unpacked: string;
   let io: ReturnType<typeof captureCliIo>;
   let seconds: number;
+  let before: string[];
 
   beforeAll(async () => {
+    before = await projectFingerprint();
     io = captureCliIo({ cwd: repo });
     const started = performance.now();
     const code = await runCli(['build', '--machine', example, ...flags], io);
@@ -61,6 +78,10 @@ describe('kioskctl build --machine (offline dir build)', () => {
     if (code !== 0) throw new Error(io.all());
     unpacked = join(tmp, 'release/12345678/linux-unpacked');
   }, 90_000);
+
+  it("leaves the project's node_modules and manifests exactly as they were (no rebuild into them)", async () => {
+    expect(await projectFingerprint()).toEqual(before);
+  });
 
   it('puts the package in a folder named after the machine number, quickly', () => {
     expect(io.stdout[0]).toBe(`machine 12345678: ${join(tmp, 'release/12345678')}`);
@@ -88,15 +109,16 @@ describe('kioskctl build --machine (offline dir build)', () => {
     ]);
   });
 
-  it('serialport and better-sqlite3 are unpacked from the archive so their native code can load', () => {
-    const natives = [
-      'node_modules/better-sqlite3/build/Release/better_sqlite3.node',
-      'node_modules/@serialport/bindings-cpp/prebuilds/linux-x64',
-    ];
-    for (const path of natives)
-      expect(existsSync(join(unpacked, 'resources/app.asar.unpacked', path))).toBe(true);
-    expect(existsSync(join(unpacked, 'resources/app.asar.unpacked/node_modules/better-sqlite3/deps'))).toBe(
-      false,
+  it("serialport's N-API prebuilds are unpacked from the archive so they load; no other native module ships", async () => {
+    const unpackedModules = join(unpacked, 'resources/app.asar.unpacked');
+    for (const platform of ['linux-x64', 'win32-x64'])
+      expect(
+        existsSync(join(unpackedModules, 'node_modules/@serialport/bindings-cpp/prebuilds', platform)),
+      ).toBe(true);
+    const natives = (await walk(unpackedModules)).filter((f) => f.endsWith('.node'));
+    expect(natives.length).toBeGreaterThan(0);
+    expect(natives.filter((f) => !f.includes('/node_modules/@serialport/bindings-cpp/prebuilds/'))).toEqual(
+      [],
     );
   });
 

@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Db } from './database';
 import type { AuditEntry, SlotLock } from '../../core/ports/store';
 
 type RawLock = {
@@ -18,21 +18,21 @@ const toLock = (r: RawLock): SlotLock => ({
 });
 
 /** Slot locks, the audit log and small key/value settings. */
-export const adminQueries = (db: Database) => {
-  const lock = db.prepare(
+export const adminQueries = (db: Db) => {
+  const lock = db.prepare<[number, number, string, string | null, number]>(
     'INSERT OR REPLACE INTO slot_locks (addr, slot, reason, redemption_id, locked_at) VALUES (?, ?, ?, ?, ?)',
   );
   const getLock = db.prepare<[number, number], RawLock>(
     'SELECT * FROM slot_locks WHERE addr = ? AND slot = ?',
   );
   const allLocks = db.prepare<[], RawLock>('SELECT * FROM slot_locks ORDER BY addr, slot');
-  const clearLock = db.prepare('DELETE FROM slot_locks WHERE addr = ? AND slot = ?');
-  const audit = db.prepare('INSERT INTO audit (at, kind, detail) VALUES (?, ?, ?)');
+  const clearLock = db.prepare<[number, number]>('DELETE FROM slot_locks WHERE addr = ? AND slot = ?');
+  const audit = db.prepare<[number, string, string]>('INSERT INTO audit (at, kind, detail) VALUES (?, ?, ?)');
   const listAudit = db.prepare<[number], AuditEntry>(
     'SELECT id, at, kind, detail FROM audit ORDER BY id DESC LIMIT ?',
   );
   const getMeta = db.prepare<[string], { value: string }>('SELECT value FROM meta WHERE key = ?');
-  const setMeta = db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)');
+  const setMeta = db.prepare<[string, string]>('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)');
 
   return {
     lockSlot(l: SlotLock): void {

@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Db } from './database';
 import type { CachedCode } from '../../core/ports/store';
 import type { Product } from '../../core/ports/vendor-cloud';
 
@@ -11,16 +11,18 @@ type RawCode = {
 };
 
 /** The code cache (salted hashes only, never a code in clear) and the product → slot map. */
-export const catalogQueries = (db: Database) => {
-  const insertCode = db.prepare(
+export const catalogQueries = (db: Db) => {
+  const insertCode = db.prepare<[string, number, number, number, number | null]>(
     'INSERT OR REPLACE INTO code_cache (code_hash, code_id, product_id, quantity, expires_at) VALUES (?, ?, ?, ?, ?)',
   );
-  const insertProduct = db.prepare('INSERT OR REPLACE INTO products (product_id, json) VALUES (?, ?)');
+  const insertProduct = db.prepare<[number, string]>(
+    'INSERT OR REPLACE INTO products (product_id, json) VALUES (?, ?)',
+  );
   const findCode = db.prepare<[string], RawCode>('SELECT * FROM code_cache WHERE code_hash = ?');
-  const dropCode = db.prepare('DELETE FROM code_cache WHERE code_hash = ?');
+  const dropCode = db.prepare<[string]>('DELETE FROM code_cache WHERE code_hash = ?');
   const getProduct = db.prepare<[number], { json: string }>('SELECT json FROM products WHERE product_id = ?');
   const allProducts = db.prepare<[], { json: string }>('SELECT json FROM products ORDER BY product_id');
-  const setMeta = db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)');
+  const setMeta = db.prepare<[string, string]>('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)');
 
   const parseProduct = (json: string): Product => JSON.parse(json) as Product;
 
@@ -31,7 +33,7 @@ export const catalogQueries = (db: Database) => {
         for (const c of codes) insertCode.run(c.codeHash, c.codeId, c.productId, c.quantity, c.expiresAt);
         for (const p of products) insertProduct.run(p.productId, JSON.stringify(p));
         setMeta.run('cache.refreshedAt', String(at));
-      })();
+      });
     },
     findCode(codeHash: string): CachedCode | null {
       const raw = findCode.get(codeHash);

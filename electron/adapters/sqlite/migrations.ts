@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Db } from './database';
 
 /**
  * Versioned schema migrations. Each runs once, in order, inside a transaction, and bumps `user_version`.
@@ -86,8 +86,8 @@ const migrations: readonly string[] = [
 
 export const schemaVersion = migrations.length;
 
-export const migrate = (db: Database): number => {
-  const current = db.pragma('user_version', { simple: true }) as number;
+export const migrate = (db: Db): number => {
+  const current = Number(db.pragma('user_version'));
   if (current > migrations.length) {
     throw new Error(
       `database schema v${current} is newer than this app (v${migrations.length}); refusing to open it`,
@@ -96,8 +96,8 @@ export const migrate = (db: Database): number => {
   migrations.slice(current).forEach((sql, offset) => {
     db.transaction(() => {
       db.exec(sql);
-      db.pragma(`user_version = ${current + offset + 1}`);
-    })();
+      db.exec(`PRAGMA user_version = ${current + offset + 1}`);
+    });
   });
   return migrations.length - current;
 };

@@ -1,7 +1,7 @@
-import BetterSqlite3 from 'better-sqlite3';
 import type { KioskStore } from '../../core/ports/store';
 import { adminQueries } from './admin-queries';
 import { catalogQueries } from './catalog-queries';
+import { openDb, type Db } from './database';
 import { migrate } from './migrations';
 import { outboxQueries } from './outbox-queries';
 import { redemptionQueries } from './redemption-queries';
@@ -11,15 +11,18 @@ import { redemptionQueries } from './redemption-queries';
  * commit durable before it returns, which is what lets a journal write safely precede a motor command.
  * Pass ':memory:' for tests that do not need durability.
  */
-export const openStore = (path: string): KioskStore => {
-  const db = new BetterSqlite3(path);
-  if (path !== ':memory:') db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = FULL');
-  db.pragma('foreign_keys = ON');
-  db.pragma('busy_timeout = 5000');
+export const openKioskDb = (path: string): Db => {
+  const db = openDb(path);
+  if (path !== ':memory:') db.exec('PRAGMA journal_mode = WAL');
+  db.exec('PRAGMA synchronous = FULL');
   migrate(db);
+  return db;
+};
+
+export const openStore = (path: string): KioskStore => {
+  const db = openKioskDb(path);
   return {
-    transaction: <T>(fn: () => T): T => db.transaction(fn)(),
+    transaction: (fn) => db.transaction(fn),
     ...redemptionQueries(db),
     ...outboxQueries(db),
     ...catalogQueries(db),

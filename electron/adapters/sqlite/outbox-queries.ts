@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Db } from './database';
 import type { OutboxKind, OutboxRow } from '../../core/ports/store';
 
 type RawOutbox = {
@@ -11,8 +11,8 @@ type RawOutbox = {
   last_error: string | null;
 };
 
-export const outboxQueries = (db: Database) => {
-  const insert = db.prepare(
+export const outboxQueries = (db: Db) => {
+  const insert = db.prepare<[string, string | null, string, number, number]>(
     'INSERT INTO outbox (kind, redemption_id, payload, next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?)',
   );
   const due = db.prepare<[number, number], RawOutbox>(
@@ -21,8 +21,8 @@ export const outboxQueries = (db: Database) => {
   const dueKind = db.prepare<[number, string, number], RawOutbox>(
     'SELECT * FROM outbox WHERE next_attempt_at <= ? AND kind = ? ORDER BY id LIMIT ?',
   );
-  const del = db.prepare('DELETE FROM outbox WHERE id = ?');
-  const defer = db.prepare(
+  const del = db.prepare<[number]>('DELETE FROM outbox WHERE id = ?');
+  const defer = db.prepare<[number, string, number]>(
     'UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ?, last_error = ? WHERE id = ?',
   );
   const length = db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM outbox');
@@ -46,12 +46,12 @@ export const outboxQueries = (db: Database) => {
     deleteOutbox(ids: readonly number[]): void {
       db.transaction(() => {
         ids.forEach((id) => del.run(id));
-      })();
+      });
     },
     deferOutbox(ids: readonly number[], nextAttemptAt: number, error: string): void {
       db.transaction(() => {
         ids.forEach((id) => defer.run(nextAttemptAt, error, id));
-      })();
+      });
     },
     outboxLength(): number {
       return length.get()?.n ?? 0;

@@ -1,4 +1,5 @@
-import type { Database } from 'better-sqlite3';
+import type { SQLInputValue } from 'node:sqlite';
+import type { Db } from './database';
 import type { NewRedemption, RedemptionPatch, RedemptionRow, UnitRow } from '../../core/ports/store';
 import {
   canTransition,
@@ -53,9 +54,9 @@ const toRow = (r: RawRedemption): RedemptionRow => ({
   updatedAt: r.updated_at,
 });
 
-const patchColumns = (patch: RedemptionPatch): { sql: string; values: (string | number | null)[] } => {
+const patchColumns = (patch: RedemptionPatch): { sql: string; values: SQLInputValue[] } => {
   const sets: string[] = [];
-  const values: (string | number | null)[] = [];
+  const values: SQLInputValue[] = [];
   if (patch.orderId !== undefined) {
     sets.push('order_id = ?');
     values.push(patch.orderId);
@@ -79,12 +80,28 @@ const patchColumns = (patch: RedemptionPatch): { sql: string; values: (string | 
   return { sql: sets.map((s) => `, ${s}`).join(''), values };
 };
 
-export const redemptionQueries = (db: Database) => {
-  const insert =
-    db.prepare(`INSERT INTO redemptions (id, code_hash, code_mask, trade_id, pickup_code_id, product_id,
+export const redemptionQueries = (db: Db) => {
+  const insert = db.prepare<
+    [
+      string,
+      string,
+      string,
+      string,
+      number,
+      number,
+      string,
+      string,
+      string,
+      number,
+      number,
+      number,
+      string | null,
+      number,
+      number,
+    ]
+  >(`INSERT INTO redemptions (id, code_hash, code_mask, trade_id, pickup_code_id, product_id,
     product_name, price, slot_name, addr, slot, quantity, pending_code, state, created_at, updated_at)
-    VALUES (@id, @codeHash, @codeMask, @tradeId, @pickupCodeId, @productId, @productName, @price, @slotName, @addr,
-    @slot, @quantity, @pendingCode, 'matched', @createdAt, @at)`);
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'matched', ?, ?)`);
   const byId = db.prepare<[string], RawRedemption>('SELECT * FROM redemptions WHERE id = ?');
   const byCode = db.prepare<[string], RawRedemption>(
     'SELECT * FROM redemptions WHERE code_hash = ? ORDER BY created_at DESC, rowid DESC LIMIT 1',
@@ -93,7 +110,9 @@ export const redemptionQueries = (db: Database) => {
   const attention = db.prepare<[number], RawRedemption>(
     'SELECT * FROM redemptions WHERE attention = 1 ORDER BY updated_at DESC LIMIT ?',
   );
-  const putUnit = db.prepare(`INSERT INTO units (redemption_id, idx, state, reason, started_at, finished_at)
+  const putUnit = db.prepare<
+    [string, number, UnitState, string | null, number]
+  >(`INSERT INTO units (redemption_id, idx, state, reason, started_at, finished_at)
     VALUES (?, ?, ?, ?, ?, NULL)
     ON CONFLICT (redemption_id, idx) DO UPDATE SET state = excluded.state, reason = excluded.reason,
     finished_at = excluded.started_at`);
@@ -111,7 +130,23 @@ export const redemptionQueries = (db: Database) => {
 
   return {
     insertRedemption(row: NewRedemption, at: number): void {
-      insert.run({ ...row, at });
+      insert.run(
+        row.id,
+        row.codeHash,
+        row.codeMask,
+        row.tradeId,
+        row.pickupCodeId,
+        row.productId,
+        row.productName,
+        row.price,
+        row.slotName,
+        row.addr,
+        row.slot,
+        row.quantity,
+        row.pendingCode,
+        row.createdAt,
+        at,
+      );
     },
     moveRedemption<F extends RedemptionState>(
       id: string,
@@ -123,14 +158,16 @@ export const redemptionQueries = (db: Database) => {
       if (!canTransition(from, to)) throw new Error(`illegal redemption transition ${from} -> ${to}`);
       const extra = patchColumns(patch);
       const info = db
-        .prepare(`UPDATE redemptions SET state = ?, updated_at = ?${extra.sql} WHERE id = ? AND state = ?`)
+        .prepare<SQLInputValue[]>(
+          `UPDATE redemptions SET state = ?, updated_at = ?${extra.sql} WHERE id = ? AND state = ?`,
+        )
         .run(to, at, ...extra.values, id, from);
       if (info.changes !== 1)
         throw new Error(`redemption ${id} is not in state ${from}; cannot move to ${to}`);
     },
     patchRedemption(id: string, patch: RedemptionPatch, at: number): void {
       const extra = patchColumns(patch);
-      db.prepare(`UPDATE redemptions SET updated_at = ?${extra.sql} WHERE id = ?`).run(
+      db.prepare<SQLInputValue[]>(`UPDATE redemptions SET updated_at = ?${extra.sql} WHERE id = ?`).run(
         at,
         ...extra.values,
         id,

@@ -1,9 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
+import { DatabaseSync } from 'node:sqlite';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openStore } from '../../../electron/adapters/sqlite/open-store';
+import { openKioskDb, openStore } from '../../../electron/adapters/sqlite/open-store';
 import { schemaVersion } from '../../../electron/adapters/sqlite/migrations';
 import type { NewRedemption } from '../../../electron/core/ports/store';
 import { canTransition, redemptionStates, transitions } from '../../../electron/core/redemption/states';
@@ -40,17 +40,21 @@ const row = (id: string): NewRedemption => ({
 describe('SQLite store', () => {
   it('opens in WAL mode with synchronous FULL, migrated to the current schema', () => {
     const path = tempDb();
-    openStore(path).close();
-    const db = new BetterSqlite3(path, { readonly: true });
-    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
-    expect(db.pragma('user_version', { simple: true })).toBe(schemaVersion);
+    const live = openKioskDb(path);
+    // synchronous is per connection: read it on the kiosk's own (2 = FULL).
+    expect(live.pragma('synchronous')).toBe(2);
+    expect(live.pragma('foreign_keys')).toBe(1);
+    live.close();
+    const db = new DatabaseSync(path, { readOnly: true });
+    expect(db.prepare('PRAGMA journal_mode').get()).toEqual({ journal_mode: 'wal' });
+    expect(db.prepare('PRAGMA user_version').get()).toEqual({ user_version: schemaVersion });
     db.close();
   });
 
   it('refuses a database written by a newer version of the app', () => {
     const path = tempDb();
-    const db = new BetterSqlite3(path);
-    db.pragma('user_version = 999');
+    const db = new DatabaseSync(path);
+    db.exec('PRAGMA user_version = 999');
     db.close();
     expect(() => openStore(path)).toThrow(/newer than this app/);
   });

@@ -33,10 +33,11 @@ describe('machineBuilderConfig', () => {
     expect(machineBuilderConfig(electronBuilderConfig, plan).publish).toBeNull();
   });
 
-  it('with a local Electron folder, uses it and skips the native rebuild (which would need the network)', () => {
+  it('with a local Electron folder uses it; with or without one, never rebuilds native modules', () => {
     const config = machineBuilderConfig(electronBuilderConfig, { ...plan, electronDist: '/opt/electron' });
     expect([config.electronDist, config.npmRebuild]).toEqual(['/opt/electron', false]);
-    expect(machineBuilderConfig(electronBuilderConfig, plan).npmRebuild).toBe(true);
+    expect(machineBuilderConfig(electronBuilderConfig, plan).npmRebuild).toBe(false);
+    expect(machineBuilderConfig(electronBuilderConfig, { ...plan, target: 'nsis' }).npmRebuild).toBe(false);
   });
 
   it('packages a compiled app from another folder as out/, still without credential files', () => {

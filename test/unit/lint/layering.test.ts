@@ -43,6 +43,9 @@ describe('layering rules', () => {
     expect(
       await ruleHits(file, "import { readFileSync } from 'fs';\nexport const r = readFileSync;\n"),
     ).toHaveLength(1);
+    expect(
+      await ruleHits(file, "import { DatabaseSync } from 'node:sqlite';\nexport const d = DatabaseSync;\n"),
+    ).toHaveLength(1);
   });
 
   it('let the core import its own ports and the contract', async () => {
