@@ -10,6 +10,9 @@ export type KioskTransport = {
   subscribe(channel: string, listener: (payload: unknown) => void): () => void;
 };
 
+const isEventName = (event: unknown): event is EventName =>
+  typeof event === 'string' && Object.hasOwn(eventChannels, event);
+
 export const buildKioskApi = (transport: KioskTransport): KioskApi => {
   const call =
     <M extends InvokeMethod>(method: M) =>
@@ -23,9 +26,17 @@ export const buildKioskApi = (transport: KioskTransport): KioskApi => {
     maintenanceClearLock: call('maintenanceClearLock'),
     maintenanceRetryOutbox: call('maintenanceRetryOutbox'),
     maintenanceClose: call('maintenanceClose'),
-    on: <E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void) =>
-      transport.subscribe(eventChannels[event], (payload) => {
+    on: <E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void) => {
+      // The page is not trusted to pass what its types say: only the contract's events can be followed (never
+      // an arbitrary ipcRenderer channel), and the unsubscribe hands nothing back across the bridge.
+      if (!isEventName(event)) throw new TypeError('unknown kiosk event');
+      if (typeof listener !== 'function') throw new TypeError('listener must be a function');
+      const off = transport.subscribe(eventChannels[event], (payload) => {
         listener(payload as EventPayload<E>);
-      }),
+      });
+      return (): void => {
+        off();
+      };
+    },
   };
 };

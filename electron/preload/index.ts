@@ -11,7 +11,10 @@ contextBridge.exposeInMainWorld(
         listener(payload);
       };
       ipcRenderer.on(channel, handler);
-      return () => ipcRenderer.removeListener(channel, handler);
+      // removeListener returns ipcRenderer itself: never let that cross the bridge.
+      return () => {
+        ipcRenderer.removeListener(channel, handler);
+      };
     },
   }),
 );
