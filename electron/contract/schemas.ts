@@ -11,11 +11,20 @@ export const emptyInputSchema = z.object({}).strict();
 export const linkStatusSchema = z.enum(['connected', 'reconnecting', 'down']);
 export type LinkStatus = z.infer<typeof linkStatusSchema>;
 
+/**
+ * What a starting kiosk is busy with, shown on its "starting" screen: reading its configuration, waiting for the
+ * board's first answer, finishing pickups a restart interrupted, loading the pickup codes.
+ */
+export const startupStepSchema = z.enum(['configuration', 'board', 'recovery', 'codes']);
+export type StartupStep = z.infer<typeof startupStepSchema>;
+
 export const kioskStateSchema = z
   .object({
     mode: z.enum(['demo', 'live']),
     /** `starting` while interrupted redemptions are resolved; codes are refused until `ready`. */
     phase: z.enum(['starting', 'ready', 'out-of-service']),
+    /** Only while `starting`. */
+    startupStep: startupStepSchema.optional(),
     machineName: z.string(),
     language: z.string(),
     board: linkStatusSchema,

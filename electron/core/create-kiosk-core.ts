@@ -1,6 +1,6 @@
 import type { IpcError } from '../contract/errors';
 import type { Result } from '../contract/result';
-import type { KioskState, RedemptionResult } from '../contract/schemas';
+import type { KioskState, RedemptionResult, StartupStep } from '../contract/schemas';
 import { createCodeCache } from './cache/code-cache';
 import { loadCodeHasher } from './cache/code-hash';
 import type { MachineConfig } from './config/schema';
@@ -35,9 +35,17 @@ export type KioskAdapters = {
   readonly newTradeId: () => string;
 };
 
+export type KioskStartOptions = {
+  /** Waits (bounded) for the board's first answer, so recovery reads a board that is there. */
+  readonly awaitBoard?: () => Promise<void>;
+};
+
 export type KioskCore = {
-  /** Resolves interrupted redemptions, fills the code cache, starts the background loops. */
-  start(): Promise<void>;
+  /**
+   * Waits for the board, resolves interrupted redemptions, fills the code cache (in the background when an
+   * earlier fill is on disk), starts the background loops. Each step is published as `startupStep`.
+   */
+  start(options?: KioskStartOptions): Promise<void>;
   stop(): Promise<void>;
   getState(): KioskState;
   submitCode(code: string): Promise<Result<RedemptionResult, IpcError>>;
@@ -62,8 +70,13 @@ export const createKioskCore = (options: KioskCoreOptions, adapters: KioskAdapte
   const cache = createCodeCache({ store, cloud, clock, logger, hash, concurrency: config.cloud.concurrency });
   const throttle = createThrottleGate(store, clock, logger, config.throttle);
   let phase: KioskState['phase'] = 'starting';
+  let startupStep: StartupStep = 'board';
+  let warmRefresh: Promise<unknown> | null = null;
+  let redeeming: Promise<unknown> | null = null;
   const loops: Cancel[] = [];
   let stopped = false;
+  // Read through a call: stop() flips it while start() or a submit is awaiting, which flow analysis cannot see.
+  const isStopped = (): boolean => stopped;
   let outboxRunning: Promise<void> | null = null;
 
   const deps: EngineDeps = {
@@ -99,6 +112,7 @@ export const createKioskCore = (options: KioskCoreOptions, adapters: KioskAdapte
   const getState = (): KioskState => ({
     mode,
     phase,
+    ...(phase === 'starting' ? { startupStep } : {}),
     machineName: config.machineName,
     language: config.language,
     board: board.linkStatus(),
@@ -124,7 +138,7 @@ export const createKioskCore = (options: KioskCoreOptions, adapters: KioskAdapte
   const every = (name: string, ms: number, task: () => Promise<unknown>): void => {
     let cancel: Cancel = () => undefined;
     const tick = (): void => {
-      if (stopped) return;
+      if (isStopped()) return;
       cancel = clock.setTimer(ms, () => {
         void task()
           .catch((e: unknown) => {
@@ -144,16 +158,45 @@ export const createKioskCore = (options: KioskCoreOptions, adapters: KioskAdapte
 
   board.onLinkStatus(publish);
 
-  return {
-    async start() {
-      const recovered = await recoverInterrupted(deps, engine);
-      if (recovered.stillOpen > 0) logger.warn('core.open-redemptions', { count: recovered.stillOpen });
+  const step = (next: StartupStep): void => {
+    startupStep = next;
+    publish();
+  };
+  /** Never rejects: a fill cut short by stop() (its database closed under it) is not an error worth a line. */
+  const firstRefresh = async (): Promise<void> => {
+    try {
       const refreshed = await refreshCache();
       if (!refreshed.ok)
         logger.warn('cache.refresh-failed', {
           cloud: refreshed.error.code,
           vendorCode: refreshed.error.vendorCode,
         });
+    } catch (e) {
+      if (!isStopped())
+        logger.error('cache.refresh-threw', { error: e instanceof Error ? e.name : 'non-error' });
+    }
+  };
+
+  return {
+    async start(startOptions = {}) {
+      step('board');
+      await startOptions.awaitBoard?.();
+      if (isStopped()) return;
+      step('recovery');
+      const recovered = await recoverInterrupted(deps, engine);
+      if (recovered.stillOpen > 0) logger.warn('core.open-redemptions', { count: recovered.stillOpen });
+      if (isStopped()) return;
+      // A cache filled on an earlier run serves codes at once while it is refreshed; an empty one is filled first,
+      // or every code would be refused as unknown until the cloud answered.
+      if (cache.age() === null) {
+        step('codes');
+        await firstRefresh();
+        if (isStopped()) return;
+      } else {
+        warmRefresh = firstRefresh().finally(() => {
+          warmRefresh = null;
+        });
+      }
       phase = 'ready';
       publish();
       every('cache', config.cloud.cacheRefreshSeconds * 1000, refreshCache);
@@ -165,14 +208,20 @@ export const createKioskCore = (options: KioskCoreOptions, adapters: KioskAdapte
       loops.splice(0).forEach((cancel) => {
         cancel();
       });
-      await outboxRunning;
+      // A customer mid-pickup gets their dispense finished; the outbox round and a background fill end too.
+      await Promise.all([redeeming, outboxRunning, warmRefresh]);
     },
     getState,
     async submitCode(code) {
-      if (phase !== 'ready') return { ok: false, error: { code: 'busy' } };
-      const result = await engine.submit(code);
-      publish();
-      return result;
+      if (phase !== 'ready' || isStopped()) return { ok: false, error: { code: 'busy' } };
+      const submitted = engine.submit(code);
+      redeeming = submitted;
+      try {
+        return await submitted;
+      } finally {
+        if (redeeming === submitted) redeeming = null;
+        if (!isStopped()) publish();
+      }
     },
     on: (event, listener) => events.on(event, listener),
     diagnostics: () => readDiagnostics(store, { cacheAgeMs: cache.age(), clockSkewMs: cloud.clockSkewMs() }),

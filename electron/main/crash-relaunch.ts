@@ -58,6 +58,23 @@ export type CrashWatchdogOptions = {
   readonly policy?: CrashPolicy;
 };
 
+/**
+ * Ends this process so that a fresh one starts: under a supervisor by exiting with the code it restarts, alone
+ * by relaunching with the crash count carried on the command line.
+ */
+export const restartApp = (
+  options: Pick<CrashWatchdogOptions, 'app' | 'argv' | 'supervised'>,
+  crashCount: number,
+): void => {
+  if (options.supervised) {
+    options.app.exit(CRASH_EXIT_CODE);
+    return;
+  }
+  const args = options.argv.slice(1).filter((a) => !a.startsWith(`${CRASH_COUNT_FLAG}=`));
+  options.app.relaunch({ args: [...args, `${CRASH_COUNT_FLAG}=${crashCount}`] });
+  options.app.exit(0);
+};
+
 /** Reasons a process ends that are not a crash: the app itself closed it. */
 const isCleanExit = (reason: string): boolean => reason === 'clean-exit';
 
@@ -80,13 +97,7 @@ export const installCrashWatchdog = (options: CrashWatchdogOptions): { readonly 
       crashesInARow: recent + 1,
     });
     options.clock.setTimer(delayMs, () => {
-      if (options.supervised) {
-        options.app.exit(CRASH_EXIT_CODE);
-        return;
-      }
-      const args = options.argv.slice(1).filter((a) => !a.startsWith(`${CRASH_COUNT_FLAG}=`));
-      options.app.relaunch({ args: [...args, `${CRASH_COUNT_FLAG}=${recent + 1}`] });
-      options.app.exit(0);
+      restartApp(options, recent + 1);
     });
   };
 

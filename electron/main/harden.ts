@@ -17,31 +17,28 @@ export type HardenableSession = {
     handler: (wc: unknown, permission: string, callback: (granted: boolean) => void) => void,
   ): void;
   setPermissionCheckHandler(handler: () => boolean): void;
-  webRequest: {
-    onHeadersReceived(
-      listener: (
-        details: { responseHeaders?: Record<string, string[] | string> },
-        callback: (response: { responseHeaders: Record<string, string[] | string> }) => void,
-      ) => void,
-    ): void;
-  };
 };
 
 export const hardenContents = (contents: HardenableContents, isAppUrl: (url: string) => boolean): void => {
   const guard = (event: NavigationEvent, url: string): void => {
-    if (!isAppUrl(url)) event.preventDefault();
+    // Fail closed: a check that throws on a strange URL must block the navigation, never let it through.
+    let allowed: boolean;
+    try {
+      allowed = isAppUrl(url);
+    } catch {
+      allowed = false;
+    }
+    if (!allowed) event.preventDefault();
   };
   contents.on('will-navigate', guard);
   contents.on('will-redirect', guard);
   contents.setWindowOpenHandler(() => ({ action: 'deny' }));
 };
 
-export const hardenSession = (session: HardenableSession, csp: string): void => {
+/** No camera, microphone, geolocation, notifications or anything else: the page needs no permission. */
+export const hardenSession = (session: HardenableSession): void => {
   session.setPermissionRequestHandler((_wc, _permission, callback) => {
     callback(false);
   });
   session.setPermissionCheckHandler(() => false);
-  session.webRequest.onHeadersReceived((details, callback) => {
-    callback({ responseHeaders: { ...(details.responseHeaders ?? {}), 'Content-Security-Policy': [csp] } });
-  });
 };

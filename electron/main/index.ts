@@ -1,86 +1,104 @@
-import { join } from 'node:path';
-import { app, BrowserWindow, ipcMain, powerSaveBlocker, safeStorage } from 'electron';
-import { createJsonLogger } from '../adapters/json-logger';
-import type { LogLevel } from '../core/ports/logger';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { app, BrowserWindow, ipcMain, Menu, powerSaveBlocker, protocol, safeStorage } from 'electron';
 import { systemClock } from '../adapters/system-clock';
 import { ensureAutostart } from './autostart';
-import { installCrashWatchdog, isSupervised } from './crash-relaunch';
-import { appLocation, createKioskWindow, type KioskWindow } from './create-window';
-import { openLogFile } from './log-file';
+import { installCrashWatchdog, isSupervised, crashCountFromArgv, restartApp } from './crash-relaunch';
+import { createKioskWindow, appLocation, type KioskWindow } from './create-window';
 import { createIpcDispatcher } from './ipc/create-ipc-dispatcher';
-import { forwardEvents, registerIpc } from './ipc/register-ipc';
+import { registerIpc } from './ipc/register-ipc';
 import { trustedSender } from './ipc/trusted-sender';
+import { createKioskShell } from './kiosk-shell';
+import { DEFAULT_STOP_TIMEOUT_MS, installLifecycle } from './lifecycle';
+import { openAppLogger } from './app-logger';
+import { APP_SCHEME, appSchemePrivileges } from './protocol/app-origin';
+import { createAppProtocolHandler, rendererRoot } from './protocol/app-protocol';
 import { claimSingleInstance } from './single-instance';
 import { startKiosk } from './start-kiosk';
+import { contentSecurityPolicy } from './window-options';
 
-// The Electron entry: composition only. Every decision lives in a module that is tested with fakes.
+// The Electron entry: composition only, in the order Electron needs. Every decision lives in a module that is
+// tested with fakes; the whole file runs in the built-app test under the Electron stand-in.
+const supervised = isSupervised(process.env);
+const log = openAppLogger(app.getPath('userData'));
+const restart = (): void => {
+  restartApp({ app, argv: process.argv, supervised }, crashCountFromArgv(process.argv) + 1);
+};
+const shell = createKioskShell(log.logger);
 let window: KioskWindow | undefined;
 
+// Before anything can throw: an uncaught error is logged and restarts the kiosk instead of a modal dialog.
+installLifecycle({
+  app,
+  process,
+  clock: systemClock,
+  logger: () => log.logger,
+  stop: () => shell.stop(),
+  stopTimeoutMs: DEFAULT_STOP_TIMEOUT_MS,
+  restartAfterCrash: restart,
+});
+// Custom schemes get their privileges only before the app is ready.
+protocol.registerSchemesAsPrivileged([appSchemePrivileges]);
+
 const main = async (): Promise<void> => {
-  if (!claimSingleInstance(app, () => window)) return;
+  if (!claimSingleInstance(app, () => window, log.logger)) return;
   await app.whenReady();
-  const userDataDir = app.getPath('userData');
-  const logFile = openLogFile(join(userDataDir, 'logs'));
-  let level: LogLevel = 'info';
-  let secrets: readonly string[] = [];
-  const logger = createJsonLogger({
-    level: () => level,
-    secrets: () => secrets,
-    write: (line) => {
-      logFile.write(line);
-    },
+  // No menu: none of its accelerators (reload, close, zoom, devtools) may reach a kiosk's keyboard.
+  Menu.setApplicationMenu(null);
+  const { logger } = log;
+  protocol.handle(
+    APP_SCHEME,
+    createAppProtocolHandler({
+      root: rendererRoot(__dirname),
+      readFile: (file) => readFile(file),
+      csp: contentSecurityPolicy,
+      path,
+    }),
+  );
+
+  const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
+  const location = { devServerUrl, packaged: app.isPackaged };
+  registerIpc(
+    ipcMain,
+    createIpcDispatcher({
+      handlers: shell.handlers,
+      isTrustedSender: trustedSender(appLocation(location)),
+      logger,
+    }),
+  );
+  // The window first: the customer sees "starting" within a moment of power-on, whatever the start then does.
+  const created = createKioskWindow({
+    ...location,
+    create: (options) => new BrowserWindow(options),
+    preloadPath: path.join(__dirname, '../preload/index.js'),
   });
-  installCrashWatchdog({
-    app,
-    clock: systemClock,
-    logger,
-    argv: process.argv,
-    supervised: isSupervised(process.env),
+  window = created.window;
+  shell.attach(window.webContents);
+  created.loaded.catch((e: unknown) => {
+    logger.error('app.page-load-failed', { error: e instanceof Error ? e.message : 'non-error' });
   });
+  logger.info('app.window', { page: location.devServerUrl ?? 'app' });
+
+  installCrashWatchdog({ app, clock: systemClock, logger, argv: process.argv, supervised });
   const autostart = ensureAutostart(app, { platform: process.platform, execPath: process.execPath });
   logger.info('app.autostart', { action: autostart.action });
-
-  const started = await startKiosk({
-    resourcesDir: process.resourcesPath,
-    userDataDir,
-    safeStorage,
-    logger,
-    appVersion: app.getVersion(),
-    setLogLevel: (configured) => {
-      level = configured;
-    },
-    protectSecrets: (loaded) => {
-      secrets = loaded;
-    },
-  });
-  if (started.kind === 'out-of-service') logger.error('app.out-of-service', { reason: started.reason });
-
-  const rendererIndex = join(__dirname, '../renderer/index.html');
-  const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
-  const dispatcher = createIpcDispatcher({
-    handlers: started.handlers,
-    isTrustedSender: trustedSender(appLocation({ rendererIndex, devServerUrl })),
-    logger,
-  });
-  registerIpc(ipcMain, dispatcher);
-  window = await createKioskWindow({
-    create: (options) => new BrowserWindow(options),
-    preloadPath: join(__dirname, '../preload/index.js'),
-    rendererIndex,
-    devServerUrl,
-    packaged: app.isPackaged,
-  });
-  if (started.kind === 'running') forwardEvents(started.runtime.core, window.webContents);
   powerSaveBlocker.start('prevent-display-sleep');
 
-  app.on('window-all-closed', () => {
-    void (started.kind === 'running' ? started.runtime.stop() : Promise.resolve()).finally(() => {
-      app.quit();
-    });
-  });
+  const kind = await shell.boot(() =>
+    startKiosk({
+      resourcesDir: process.resourcesPath,
+      userDataDir: app.getPath('userData'),
+      safeStorage,
+      logger,
+      appVersion: app.getVersion(),
+      setLogLevel: log.setLevel,
+      protectSecrets: log.protect,
+    }),
+  );
+  logger.info('app.started', { kind });
 };
 
 main().catch((e: unknown) => {
-  process.stderr.write(`pickup-kiosk: failed to start: ${e instanceof Error ? e.message : String(e)}\n`);
-  app.exit(1);
+  log.logger.error('app.failed-to-start', { error: e instanceof Error ? e.message : String(e) });
+  restart();
 });

@@ -1,3 +1,5 @@
+import type { Logger } from '../core/ports/logger';
+
 /**
  * One kiosk per user session: two copies would fight over the serial port and the journal. Electron's `app`
  * satisfies `SingleInstanceApp`, and a `BrowserWindow` satisfies `FocusableWindow`.
@@ -33,12 +35,18 @@ export const focusWindow = (window: FocusableWindow | undefined): boolean => {
 export const claimSingleInstance = (
   app: SingleInstanceApp,
   currentWindow: () => FocusableWindow | undefined,
+  logger: Logger,
 ): boolean => {
   if (!app.requestSingleInstanceLock()) {
+    // Also what a user-data folder the kiosk user cannot write looks like: Electron cannot create the lock.
+    logger.warn('app.single-instance-refused', {
+      reason: 'another copy holds the lock, or the user-data folder is not writable by this user',
+    });
     app.quit();
     return false;
   }
   app.on('second-instance', () => {
+    logger.info('app.second-instance', { action: 'focused the running kiosk' });
     focusWindow(currentWindow());
   });
   return true;

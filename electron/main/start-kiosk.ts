@@ -2,7 +2,7 @@ import { systemClock } from '../adapters/system-clock';
 import { ok } from '../contract/result';
 import type { MachineConfig } from '../core/config/schema';
 import type { Logger, LogLevel } from '../core/ports/logger';
-import { startRuntime, type Runtime, type RuntimeMachine } from '../runtime/start-runtime';
+import { createRuntime, type CreatedRuntime, type RuntimeMachine } from '../runtime/start-runtime';
 import { loadMachineConfig } from './config/load-machine-config';
 import { credentialPaths } from './credentials/credential-files';
 import { loadCredentials } from './credentials/load-credentials';
@@ -16,8 +16,9 @@ import {
 } from './maintenance/wire-maintenance';
 import { outOfServiceHandlers } from './out-of-service';
 
+/** A running start's runtime is created but not started: the shell shows its "starting" state, then starts it. */
 export type KioskStart =
-  | { readonly kind: 'running'; readonly runtime: Runtime; readonly handlers: IpcHandlers }
+  | { readonly kind: 'running'; readonly runtime: CreatedRuntime; readonly handlers: IpcHandlers }
   | { readonly kind: 'out-of-service'; readonly reason: string; readonly handlers: IpcHandlers };
 
 export type StartKioskDeps = {
@@ -34,7 +35,7 @@ export type StartKioskDeps = {
 };
 
 export const runtimeHandlers = (
-  runtime: Runtime,
+  runtime: Pick<CreatedRuntime, 'core'>,
   maintenance: MaintenanceHandlers = maintenanceDisabledHandlers,
 ): IpcHandlers => ({
   getState: () => Promise.resolve(ok(runtime.core.getState())),
@@ -43,15 +44,18 @@ export const runtimeHandlers = (
 });
 
 /**
- * Decides what this start runs: the demo (no configuration anywhere), the machine (valid configuration and
+ * The one start decision: the demo (no configuration anywhere), the machine (valid configuration and
  * credentials), or an out-of-service screen that names nothing secret (anything else). Never throws for an
- * expected problem; the log carries the installer-readable reason.
+ * expected problem; the log carries the installer-readable reason. The demo's maintenance screen works like a
+ * machine's, with the demo's documented PIN.
  */
 export const startKiosk = async (deps: StartKioskDeps): Promise<KioskStart> => {
   const { logger } = deps;
-  const maintenance = (config: MachineConfig): MaintenanceContext => ({
+  const maintenance = (config: MachineConfig, demo = false): MaintenanceContext => ({
     config,
-    credentialStore: credentialStoreStatus(deps.safeStorage, config.secrets.allowWeakStore),
+    credentialStore: demo
+      ? { state: 'not-used', message: 'the demo runs on the simulated cloud and needs no credentials' }
+      : credentialStoreStatus(deps.safeStorage, config.secrets.allowWeakStore),
     version: deps.appVersion ?? 'unknown',
     clock: systemClock,
     logger,
@@ -99,8 +103,7 @@ export const startKiosk = async (deps: StartKioskDeps): Promise<KioskStart> => {
       reason: 'no machine.json in resources or user data: running the demo',
     });
   }
-  const runtime = await startRuntime({ dataDir: deps.userDataDir, machine, logger });
-  const operator =
-    machine.kind === 'machine' ? runtimeMaintenance(maintenance(machine.config), runtime.core) : undefined;
+  const runtime = await createRuntime({ dataDir: deps.userDataDir, machine, logger });
+  const operator = runtimeMaintenance(maintenance(runtime.config, machine.kind === 'demo'), runtime.core);
   return { kind: 'running', runtime, handlers: runtimeHandlers(runtime, operator) };
 };

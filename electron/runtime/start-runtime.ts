@@ -1,4 +1,5 @@
 import { randomInt } from 'node:crypto';
+import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { createNodeHttpClient } from '../adapters/node-http';
 import { openSerialLink } from '../adapters/serialport-link';
@@ -30,7 +31,15 @@ export type RuntimeOptions = {
 export type Runtime = {
   readonly core: KioskCore;
   readonly mode: 'demo' | 'live';
+  /** The configuration the core runs with: the machine's, or the demo's (with its documented PIN). */
+  readonly config: MachineConfig;
   stop(): Promise<void>;
+};
+
+/** A runtime whose core exists (its state can be shown) but has not started: no board wait, recovery or fill yet. */
+export type CreatedRuntime = Runtime & {
+  /** Waits (bounded) for the board's first answer, then recovers and fills the cache; resolves when ready. */
+  start(): Promise<void>;
 };
 
 /** What the core runs against: the configured machine, or the demo's simulators standing in for it. */
@@ -46,13 +55,17 @@ type Wiring = {
 
 const wire = async (options: RuntimeOptions, clock: Clock): Promise<Wiring> => {
   const { machine, logger } = options;
+  mkdirSync(options.dataDir, { recursive: true });
   if (machine.kind === 'demo') {
     const demo = await startDemoSimulators(clock, logger);
-    // The demo forgets its journal on every start, like its simulated cloud; a machine never does.
+    // The demo forgets its journal on every start, like its simulated cloud and board; a machine never does.
+    // It is still a file, written exactly as a machine's is (WAL, synchronous=FULL), so a clean stop shows.
+    const dbPath = join(options.dataDir, DEMO_DB_NAME);
+    for (const suffix of ['', '-wal', '-shm']) rmSync(`${dbPath}${suffix}`, { force: true });
     return {
       ...demo,
       demoCodes: demo.codes,
-      dbPath: ':memory:',
+      dbPath,
       afterBoard: () => Promise.resolve(),
       stop: () => demo.stop(),
     };
@@ -82,20 +95,29 @@ const wire = async (options: RuntimeOptions, clock: Clock): Promise<Wiring> => {
   };
 };
 
+/**
+ * How long a stop waits for work in flight. A dispense's units take seconds each; this stays under the app's
+ * own stop bound (10 s), itself under systemd's TimeoutStopSec (15 s).
+ */
+export const STOP_DRAIN_MS = 8000;
+
+/** The demo's journal, in the data folder next to where a machine's kiosk.db would be. */
+export const DEMO_DB_NAME = 'demo-kiosk.db';
+
 const random = (): number => randomInt(0, 2 ** 31) / 2 ** 31;
 
 /**
- * Wires real adapters to the one kiosk core. Demo mode starts the simulated cloud (over real HTTP on
- * 127.0.0.1) and the simulated board in-process; a machine opens its configured serial port and cloud.
+ * Wires real adapters to the one kiosk core, without starting it: the shell shows the core's "starting" state
+ * while `start()` runs. Demo mode starts the simulated cloud (over real HTTP on 127.0.0.1) and the simulated
+ * board in-process; a machine opens its configured serial port and cloud.
  */
-export const startRuntime = async (options: RuntimeOptions): Promise<Runtime> => {
+export const createRuntime = async (options: RuntimeOptions): Promise<CreatedRuntime> => {
   const clock = options.clock ?? systemClock;
   const { logger } = options;
   const wiring = await wire(options, clock);
   const { config } = wiring;
   const board = createBoardDriver({ link: wiring.link, clock, logger });
   const firstBoard = config.boards[0]?.addr ?? 1;
-  await wiring.afterBoard(async () => (await board.shipmentStatus(firstBoard)).ok);
   const cloud = createVendorCloud({
     baseUrl: config.cloud.baseUrl,
     machineNo: config.machineNo,
@@ -113,16 +135,52 @@ export const startRuntime = async (options: RuntimeOptions): Promise<Runtime> =>
     { config, mode, demoCodes: wiring.demoCodes ?? [] },
     { store, cloud, board, clock, logger, newTradeId: () => createTradeId(clock, random) },
   );
-  await core.start();
+  let started: Promise<void> | null = null;
+  let stopping: Promise<void> | null = null;
 
   return {
     core,
     mode,
-    async stop() {
-      await core.stop();
-      await board.close();
-      store.close();
-      await wiring.stop();
+    config,
+    start() {
+      started ??= core.start({
+        awaitBoard: () => wiring.afterBoard(async () => (await board.shipmentStatus(firstBoard)).ok),
+      });
+      return started;
+    },
+    stop() {
+      // Once, whoever asks (before-quit, SIGTERM, a test). Work in flight (a dispense, an outbox round, the start's
+      // cloud calls) gets a bounded time to end; then the port and the journal close anyway. Closing between two
+      // journal writes is what a crash does, and every step is journaled to survive exactly that.
+      stopping ??= (async () => {
+        const drained = Promise.all([started?.catch(() => undefined), core.stop()]).then(() => true);
+        let cancel: () => void = () => undefined;
+        const late = new Promise<false>((resolve) => {
+          cancel = clock.setTimer(STOP_DRAIN_MS, () => {
+            resolve(false);
+          });
+        });
+        if (!(await Promise.race([drained, late])))
+          logger.warn('runtime.stop-drain-timeout', { afterMs: STOP_DRAIN_MS });
+        cancel();
+        await board.close();
+        store.close();
+        await wiring.stop();
+        logger.info('runtime.stopped', { journal: 'closed' });
+      })();
+      return stopping;
     },
   };
+};
+
+/** Wires and starts the kiosk: what the CLI, the tests and the crash harness run. */
+export const startRuntime = async (options: RuntimeOptions): Promise<Runtime> => {
+  const runtime = await createRuntime(options);
+  try {
+    await runtime.start();
+  } catch (e) {
+    await runtime.stop();
+    throw e;
+  }
+  return runtime;
 };

@@ -28,6 +28,23 @@ describe('App and the kiosk feed', () => {
     expect(fake.listenerCount('progress')).toBe(0);
   });
 
+  it('says what a starting kiosk is busy with, step by step, in its language', async () => {
+    const fake = new FakeKioskApi(readyState({ phase: 'starting', startupStep: 'configuration' }));
+    const { container } = await renderApp(fake);
+    const status = () => container.querySelector('[role="status"]');
+    expect(status()?.textContent).toBe('Reading the settings…');
+    fake.emitState(readyState({ phase: 'starting', startupStep: 'recovery' }));
+    await settle();
+    expect(status()?.getAttribute('data-step')).toBe('recovery');
+    expect(status()?.textContent).toBe('Finishing a pickup that was interrupted…');
+    fake.emitState(readyState({ phase: 'starting', startupStep: 'codes', language: 'zh-CN' }));
+    await settle();
+    expect(status()?.textContent).toBe('正在加载取货码…');
+    fake.emitState(readyState());
+    await settle();
+    expect(currentScreen(container)).toBe('entry');
+  });
+
   it('retries the first pull until main answers', async () => {
     vi.useFakeTimers();
     const fake = new FakeKioskApi(null);

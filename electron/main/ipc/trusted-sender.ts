@@ -1,25 +1,20 @@
-/** Where the app's own page lives: the built files' folder (packaged) and/or the dev server's origin. */
-export type AppLocation = { readonly fileRoot?: string; readonly origin?: string };
+import { isAppOrigin, parseUrl } from '../protocol/app-origin';
+
+/** Where the app's own page may be: always app://kiosk/, plus the dev server's origin in development. */
+export type AppLocation = { readonly devOrigin?: string };
 
 /**
- * Whether a URL is the app's own page: a packaged app loads from file:// under its renderer folder, the dev
- * server from one loopback origin. Used both to refuse navigation and to refuse IPC from anywhere else.
+ * Whether a URL is the app's own page. An exact origin comparison on a parsed URL: anything that does not parse,
+ * file:// anywhere on disk, another scheme, host or port is refused, and nothing here can throw. Used both to
+ * refuse navigation and to refuse IPC from anywhere else.
  */
 export const appUrlMatcher =
   (allowed: AppLocation) =>
   (raw: string): boolean => {
-    let url: URL;
-    try {
-      url = new URL(raw);
-    } catch {
-      return false;
-    }
-    if (allowed.origin !== undefined && url.origin === allowed.origin) return true;
-    if (allowed.fileRoot !== undefined && url.protocol === 'file:') {
-      const root = allowed.fileRoot.endsWith('/') ? allowed.fileRoot : `${allowed.fileRoot}/`;
-      return decodeURIComponent(url.pathname).startsWith(root);
-    }
-    return false;
+    const url = parseUrl(raw);
+    if (url === null) return false;
+    if (isAppOrigin(url)) return true;
+    return allowed.devOrigin !== undefined && url.origin !== 'null' && url.origin === allowed.devOrigin;
   };
 
 /** The IPC sender check: the app's page, and only its top frame (the dispatcher checks the frame). */

@@ -45,6 +45,12 @@ export const en: Strings = {
   outOfServiceBody: 'Sorry, this machine cannot dispense items right now. Please come back later.',
   startingTitle: 'Starting up',
   startingBody: 'The machine will be ready in a moment.',
+  startingSteps: {
+    configuration: 'Reading the settings…',
+    board: 'Checking the dispenser…',
+    recovery: 'Finishing a pickup that was interrupted…',
+    codes: 'Loading pickup codes…',
+  },
   done: 'Done',
   tryAgain: 'Try again',
   maintTitle: 'Maintenance',

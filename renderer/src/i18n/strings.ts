@@ -1,4 +1,5 @@
 import type { IpcErrorCode } from '../../../electron/contract';
+import type { StartupStep } from '../../../electron/contract/schemas';
 
 /**
  * Every sentence the customer can see. Both languages implement this type, so a missing key is a compile
@@ -45,6 +46,8 @@ export type Strings = {
   readonly outOfServiceBody: string;
   readonly startingTitle: string;
   readonly startingBody: string;
+  /** One line per start step, under the title: what the machine is busy with. */
+  readonly startingSteps: Readonly<Record<StartupStep, string>>;
   readonly done: string;
   readonly tryAgain: string;
   /** The operator's maintenance screen (hidden from customers). */

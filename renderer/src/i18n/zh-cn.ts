@@ -41,6 +41,12 @@ export const zhCN: Strings = {
   outOfServiceBody: '抱歉，本机暂时无法出货，请稍后再来。',
   startingTitle: '正在启动',
   startingBody: '机器马上就好。',
+  startingSteps: {
+    configuration: '正在读取设置…',
+    board: '正在检查出货装置…',
+    recovery: '正在完成上次中断的取货…',
+    codes: '正在加载取货码…',
+  },
   done: '完成',
   tryAgain: '重试',
   maintTitle: '维护',

@@ -77,6 +77,6 @@ export const ScreenRouter = ({ screen, state, now, dispatch, onSubmit }: ScreenR
         />
       );
     default:
-      return <StartingScreen />;
+      return <StartingScreen step={kiosk?.startupStep} />;
   }
 };

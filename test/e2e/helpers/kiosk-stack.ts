@@ -101,7 +101,7 @@ export const startKioskStack = async (): Promise<KioskStack> => {
       dispatcherFor: (pageOrigin) =>
         createIpcDispatcher({
           handlers: runtimeHandlers(runtime, maintenance),
-          isTrustedSender: trustedSender({ origin: pageOrigin }),
+          isTrustedSender: trustedSender({ devOrigin: pageOrigin }),
           logger,
         }),
       stop,

@@ -1,14 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { ipcErrorCodes } from '../../../electron/contract/errors';
+import { startupStepSchema } from '../../../electron/contract/schemas';
 import { languageFor, stringTables } from '../../../renderer/src/i18n/i18n-context';
 import { fill, placeholdersOf, type Strings } from '../../../renderer/src/i18n/strings';
 
 type Flat = Record<string, string>;
 
+/** Nested tables (errors, start steps) become dotted keys, so every sentence is checked the same way. */
 const flatten = (table: Strings): Flat => {
-  const { errors, ...rest } = table;
+  const { errors, startingSteps, ...rest } = table;
   const flat: Flat = { ...rest };
   for (const [code, sentence] of Object.entries(errors)) flat[`errors.${code}`] = sentence;
+  for (const [step, sentence] of Object.entries(startingSteps)) flat[`startingSteps.${step}`] = sentence;
   return flat;
 };
 
@@ -20,9 +23,10 @@ describe('string tables', () => {
     expect(Object.keys(zh).sort()).toEqual(Object.keys(en).sort());
   });
 
-  it('have a sentence for every error code in both languages', () => {
+  it('have a sentence for every error code and every start step in both languages', () => {
     for (const table of [stringTables.en, stringTables['zh-CN']]) {
       expect(Object.keys(table.errors).sort()).toEqual([...ipcErrorCodes].sort());
+      expect(Object.keys(table.startingSteps).sort()).toEqual([...startupStepSchema.options].sort());
     }
   });
 

@@ -25,7 +25,7 @@ const result: RedemptionResult = {
   productName: 'Cola',
   reference: '00000001',
 };
-const app = { url: 'file:///opt/kiosk/resources/app.asar/out/renderer/index.html', isMainFrame: true };
+const app = { url: 'app://kiosk/index.html', isMainFrame: true };
 
 const setup = (handlers: Partial<IpcHandlers> = {}) => {
   const logger = new MemoryLogger();
@@ -40,7 +40,7 @@ const setup = (handlers: Partial<IpcHandlers> = {}) => {
       ...maintenanceDisabledHandlers,
       ...handlers,
     },
-    isTrustedSender: trustedSender({ fileRoot: '/opt/kiosk/resources/app.asar/out/renderer' }),
+    isTrustedSender: trustedSender({}),
     logger,
   });
   return { dispatcher, logger, calls };
@@ -58,12 +58,24 @@ describe('IPC dispatcher', () => {
   it.each([
     ['another origin', { url: 'https://evil.example/index.html', isMainFrame: true }],
     ['a sub-frame of the app', { ...app, isMainFrame: false }],
-    ['a file outside the app', { url: 'file:///tmp/x.html', isMainFrame: true }],
     [
-      'a path that climbs out of the app',
-      { url: 'file:///opt/kiosk/resources/app.asar/out/renderer/../../x.html', isMainFrame: true },
+      'a file anywhere, even the built page itself',
+      { url: 'file:///opt/kiosk/resources/app.asar/out/renderer/index.html', isMainFrame: true },
     ],
+    [
+      'a Windows file path',
+      {
+        url: 'file:///C:/Program%20Files/Pickup%20Kiosk/resources/app.asar/out/renderer/index.html',
+        isMainFrame: true,
+      },
+    ],
+    ['another host on the app scheme', { url: 'app://evil/index.html', isMainFrame: true }],
+    ['the app host with credentials', { url: 'app://user:pw@kiosk/index.html', isMainFrame: true }],
+    ['the app host with a port', { url: 'app://kiosk:8080/index.html', isMainFrame: true }],
+    ['a look-alike scheme', { url: 'apps://kiosk/index.html', isMainFrame: true }],
+    ['a malformed percent sequence', { url: 'file:///opt/kiosk/%E0%A4%A/index.html', isMainFrame: true }],
     ['an unparseable url', { url: 'not a url', isMainFrame: true }],
+    ['an empty url (no sender frame)', { url: '', isMainFrame: true }],
   ])('refuses %s before parsing anything', async (_name, sender) => {
     const { dispatcher, calls, logger } = setup();
     await expect(
@@ -113,7 +125,7 @@ describe('IPC dispatcher', () => {
         submitCode: () => Promise.resolve(ok(result)),
         ...maintenanceDisabledHandlers,
       },
-      isTrustedSender: trustedSender({ origin: 'http://localhost:5173' }),
+      isTrustedSender: trustedSender({ devOrigin: 'http://localhost:5173' }),
       logger,
     });
     await expect(

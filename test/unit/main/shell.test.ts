@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { invokeChannels } from '../../../electron/contract/channels';
 import { ok } from '../../../electron/contract/result';
-import { appLocation, createKioskWindow, type KioskWindow } from '../../../electron/main/create-window';
+import {
+  appLocation,
+  createKioskWindow,
+  pageUrl,
+  type KioskWindow,
+} from '../../../electron/main/create-window';
+import { hardenContents } from '../../../electron/main/harden';
 import { appUrlMatcher, trustedSender } from '../../../electron/main/ipc/trusted-sender';
 import { createIpcDispatcher } from '../../../electron/main/ipc/create-ipc-dispatcher';
 import { forwardEvents, registerIpc, type InvokeEventLike } from '../../../electron/main/ipc/register-ipc';
@@ -20,7 +26,6 @@ const fakeWindow = () => {
     shown: false,
     loaded: '',
     openHandler: null as null | ((d: { url: string }) => { action: string }),
-    csp: '',
     permission: true,
   };
   let onReady: (() => void) | null = null;
@@ -34,10 +39,6 @@ const fakeWindow = () => {
     focus: () => undefined,
     loadURL: (url) => {
       state.loaded = url;
-      return Promise.resolve();
-    },
-    loadFile: (path) => {
-      state.loaded = path;
       return Promise.resolve();
     },
     once: (_event, listener) => {
@@ -57,29 +58,19 @@ const fakeWindow = () => {
           });
         },
         setPermissionCheckHandler: () => undefined,
-        webRequest: {
-          onHeadersReceived: (listener) => {
-            listener({ responseHeaders: {} }, (r) => {
-              state.csp = String(r.responseHeaders['Content-Security-Policy']);
-            });
-          },
-        },
       },
     },
   };
   return { window, state, sent, contentsListeners, ready: () => onReady?.() };
 };
 
-const paths = {
-  rendererIndex: '/opt/kiosk/resources/app.asar/out/renderer/index.html',
-  preloadPath: '/opt/kiosk/preload/index.js',
-};
+const paths = { preloadPath: '/opt/kiosk/resources/app.asar/out/preload/index.js' };
 
 describe('Electron shell', () => {
-  it('creates a sandboxed, isolated, Node-free full-screen kiosk window in a packaged app', async () => {
+  it('creates a sandboxed, isolated, Node-free full-screen kiosk window in a packaged app', () => {
     const fake = fakeWindow();
     let options: KioskWindowOptions | null = null;
-    await createKioskWindow({
+    createKioskWindow({
       ...paths,
       devServerUrl: undefined,
       packaged: true,
@@ -100,9 +91,7 @@ describe('Electron shell', () => {
         preload: paths.preloadPath,
       },
     });
-    expect(fake.state.loaded).toBe(paths.rendererIndex);
-    expect(fake.state.csp).toContain("default-src 'self'");
-    expect(fake.state.csp).toContain("connect-src 'none'");
+    expect(fake.state.loaded).toBe('app://kiosk/index.html');
     expect(fake.state.permission).toBe(false);
     expect(fake.state.openHandler?.({ url: 'https://example.com' })).toEqual({ action: 'deny' });
     expect(fake.state.shown).toBe(false);
@@ -110,9 +99,9 @@ describe('Electron shell', () => {
     expect(fake.state.shown).toBe(true);
   });
 
-  it('refuses navigation away from the app and allows it within', async () => {
+  it('refuses navigation away from the app and allows it within', () => {
     const fake = fakeWindow();
-    await createKioskWindow({ ...paths, devServerUrl: undefined, packaged: true, create: () => fake.window });
+    createKioskWindow({ ...paths, devServerUrl: undefined, packaged: true, create: () => fake.window });
     const navigate = fake.contentsListeners.get('will-navigate') as (
       e: { preventDefault(): void },
       url: string,
@@ -124,23 +113,51 @@ describe('Electron shell', () => {
     };
     expect(attempt('https://evil.example/')).toBe(true);
     expect(attempt('file:///etc/passwd')).toBe(true);
-    expect(attempt('file:///opt/kiosk/resources/app.asar/out/renderer/index.html#x')).toBe(false);
+    expect(attempt('file:///opt/kiosk/resources/app.asar/out/renderer/index.html')).toBe(true);
+    expect(
+      attempt('file:///C:/Program%20Files/Pickup%20Kiosk/resources/app.asar/out/renderer/index.html'),
+    ).toBe(true);
+    expect(attempt('app://kiosk/%E0%A4%A')).toBe(false);
+    expect(attempt('http://%zz/')).toBe(true);
+    expect(attempt('not a url at all')).toBe(true);
+    expect(attempt('app://kiosk/index.html#x')).toBe(false);
   });
 
-  it('loads the dev server only when unpackaged', async () => {
+  it('blocks a navigation whose check throws, instead of letting it through', () => {
+    const listeners = new Map<string, (e: { preventDefault(): void }, url: string) => void>();
+    hardenContents(
+      {
+        on: (event, listener) => listeners.set(event, listener),
+        setWindowOpenHandler: () => undefined,
+      },
+      () => {
+        throw new URIError('URI malformed');
+      },
+    );
+    for (const event of ['will-navigate', 'will-redirect']) {
+      let prevented = false;
+      expect(() => {
+        listeners.get(event)?.({ preventDefault: () => (prevented = true) }, 'app://kiosk/%E0%A4%A');
+      }).not.toThrow();
+      expect(prevented).toBe(true);
+    }
+  });
+
+  it('loads the dev server only when unpackaged', () => {
     const fake = fakeWindow();
-    await createKioskWindow({
+    createKioskWindow({
       ...paths,
       devServerUrl: 'http://localhost:5173',
       packaged: false,
       create: () => fake.window,
     });
     expect(fake.state.loaded).toBe('http://localhost:5173');
-    const check = appUrlMatcher(
-      appLocation({ rendererIndex: paths.rendererIndex, devServerUrl: 'http://localhost:5173' }),
-    );
+    const check = appUrlMatcher(appLocation({ devServerUrl: 'http://localhost:5173', packaged: false }));
     expect(check('http://localhost:5173/src/main.tsx')).toBe(true);
     expect(check('http://localhost:5174/')).toBe(false);
+    // A packaged app ignores a dev server URL left in its environment.
+    expect(appLocation({ devServerUrl: 'http://localhost:5173', packaged: true })).toEqual({});
+    expect(pageUrl({ devServerUrl: 'http://localhost:5173', packaged: true })).toBe('app://kiosk/index.html');
   });
 
   it('registers one IPC handler per contract method and answers through the dispatcher', async () => {
@@ -152,14 +169,12 @@ describe('Electron shell', () => {
     };
     const dispatcher = createIpcDispatcher({
       handlers: outOfServiceHandlers('Kiosk', 'en'),
-      isTrustedSender: trustedSender(
-        appLocation({ rendererIndex: paths.rendererIndex, devServerUrl: undefined }),
-      ),
+      isTrustedSender: trustedSender(appLocation({ devServerUrl: undefined, packaged: true })),
       logger: new MemoryLogger(),
     });
     const off = registerIpc(ipcMain, dispatcher);
     expect([...handlers.keys()].sort()).toEqual(Object.values(invokeChannels).sort());
-    const mainFrame = { url: `file://${paths.rendererIndex}` };
+    const mainFrame = { url: 'app://kiosk/index.html' };
     const answer = await handlers.get(invokeChannels.submitCode)!(
       { senderFrame: mainFrame, sender: { mainFrame } },
       { code: '12345678' },

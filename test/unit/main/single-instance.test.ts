@@ -6,6 +6,9 @@ import {
   type FocusableWindow,
   type SingleInstanceApp,
 } from '../../../electron/main/single-instance';
+import { MemoryLogger } from '../../fakes/memory-logger';
+
+const logger = new MemoryLogger();
 
 class FakeApp implements SingleInstanceApp {
   secondInstance: (() => void) | undefined;
@@ -57,15 +60,16 @@ describe('single instance', () => {
 
   it('a second copy quits at once and reports that it must not start', () => {
     const app = new FakeApp(false);
-    expect(claimSingleInstance(app, () => undefined)).toBe(false);
+    expect(claimSingleInstance(app, () => undefined, logger)).toBe(false);
     expect(app.quitCalls).toBe(1);
     expect(app.secondInstance).toBeUndefined();
+    expect(logger.has('app.single-instance-refused')).toBe(true);
   });
 
   it('the first copy keeps running and comes to the front when launched again', () => {
     const app = new FakeApp(true);
     const window = new FakeWindow(true);
-    expect(claimSingleInstance(app, () => window)).toBe(true);
+    expect(claimSingleInstance(app, () => window, logger)).toBe(true);
     expect(app.quitCalls).toBe(0);
     app.secondInstance?.();
     expect(window.calls).toEqual(['restore', 'show', 'focus']);

@@ -1,8 +1,9 @@
-import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startKiosk, type KioskStart } from '../../../electron/main/start-kiosk';
+import { demoMaintenancePin } from '../../../electron/runtime/demo-config';
 import { FakeSafeStorage } from '../../fakes/fake-safe-storage';
 import { MemoryLogger } from '../../fakes/memory-logger';
 
@@ -31,6 +32,17 @@ describe('starting the kiosk', () => {
       logger,
     });
     expect(started.kind).toBe('running');
+    if (started.kind !== 'running') return;
+    // Decided, wired, not yet started: the window can already show its "starting" state.
+    await expect(started.handlers.getState({})).resolves.toMatchObject({
+      ok: true,
+      value: { mode: 'demo', phase: 'starting', startupStep: 'board' },
+    });
+    await expect(started.handlers.submitCode({ code: '12345678' })).resolves.toEqual({
+      ok: false,
+      error: { code: 'busy' },
+    });
+    await started.runtime.start();
     const state = await started.handlers.getState({});
     expect(state).toMatchObject({ ok: true, value: { mode: 'demo', phase: 'ready' } });
     const demoCodes = state.ok ? state.value.demoCodes : [];
@@ -40,6 +52,27 @@ describe('starting the kiosk', () => {
       value: { outcome: 'success' },
     });
     expect(logger.has('config.none')).toBe(true);
+  }, 20_000);
+
+  it("opens the demo's maintenance screen with the PIN the README gives", async () => {
+    started = await startKiosk({
+      resourcesDir: tempDir(),
+      userDataDir: tempDir(),
+      safeStorage: new FakeSafeStorage(),
+      logger: new MemoryLogger(),
+    });
+    if (started.kind !== 'running') throw new Error('the demo did not run');
+    await started.runtime.start();
+    expect(await started.handlers.maintenanceOpen({ pin: '000000' })).toEqual({
+      ok: false,
+      error: { code: 'pin-wrong' },
+    });
+    await expect(started.handlers.maintenanceOpen({ pin: demoMaintenancePin })).resolves.toMatchObject({
+      ok: true,
+      value: { credentialStore: { state: 'not-used' }, board: 'connected' },
+    });
+    expect(demoMaintenancePin).toBe('246810');
+    expect(readFileSync('README.md', 'utf8')).toContain(`PIN is \`${demoMaintenancePin}\``);
   }, 20_000);
 
   it('shows out-of-service, not the demo, when the machine configuration is invalid', async () => {

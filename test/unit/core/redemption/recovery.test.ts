@@ -6,8 +6,10 @@ let h: Harness;
 let restarted: KioskCore | null = null;
 afterEach(async () => {
   await restarted?.stop();
+  // A core a test "crashed" (left inside a call the manual clock never finishes) is dead, as after a real crash:
+  // its stop would wait for that call for ever. Only a core that was not replaced is stopped.
+  if (restarted === null) await h.core.stop();
   restarted = null;
-  await h.core.stop();
   h.store.close();
 });
 
