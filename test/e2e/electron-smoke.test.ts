@@ -34,6 +34,8 @@ suite(title, () => {
     });
     try {
       const page = await app.firstWindow();
+      // The page is the app's own origin, never file://.
+      expect(page.url()).toBe('app://kiosk/index.html');
       await page.locator('[data-screen="entry"]').waitFor({ timeout: 30_000 });
       expect(await page.getByText('DEMO', { exact: false }).count()).toBeGreaterThan(0);
       for (const digit of '24681357') await page.getByRole('button', { name: digit, exact: true }).click();
@@ -43,8 +45,15 @@ suite(title, () => {
         () => typeof (globalThis as { require?: unknown }).require !== 'undefined',
       );
       expect(hasNode).toBe(false);
+      // A quit goes through the kiosk's stop: the demo journal is closed cleanly (no WAL file left).
+      await app.evaluate(({ app: electronApp }) => {
+        electronApp.quit();
+      });
+      await app.waitForEvent('close', { timeout: 15_000 });
+      expect(existsSync(join(userData, 'demo-kiosk.db'))).toBe(true);
+      expect(existsSync(join(userData, 'demo-kiosk.db-wal'))).toBe(false);
     } finally {
-      await app.close();
+      await app.close().catch(() => undefined);
       rmSync(userData, { recursive: true, force: true });
     }
   }, 120_000);
