@@ -54,26 +54,29 @@ export const electronBuilderConfig: Configuration = {
     enableNodeCliInspectArguments: false,
     onlyLoadAppFromAsar: true,
     enableEmbeddedAsarIntegrityValidation: true,
+    // The page is served from app://kiosk (electron/main/protocol), so file:// needs none of its old privileges.
+    grantFileProtocolExtraPrivileges: false,
   },
+  // electron-builder builds the unpacked app (dir, or tar.gz); the deb is made from it with dpkg-deb by
+  // `kioskctl build --target deb` (electron/build-tools/deb-package.ts), which needs no download.
+  // No AppImage: see BUILD_TARGETS in electron/build-tools/builder-config.ts.
   linux: {
-    target: ['deb', 'AppImage', 'dir'],
+    target: ['dir'],
     executableName: EXECUTABLE_NAME,
     icon: 'build/icons/icon.png',
     category: 'Utility',
     synopsis: 'Touchscreen pickup-code kiosk',
     maintainer: 'Pickup Kiosk <support@pickupkiosk.invalid>',
-    // The deb's after-install script installs these from resources/linux.
+    // The deb's postinst (build/linux/after-install.sh) installs these from resources/linux and
+    // resources/apparmor-profile, the path it shares with electron-builder's own script.
     extraResources: [
       {
         from: 'build/linux',
         to: 'linux',
         filter: ['pickup-kiosk.service', 'pickup-kiosk.desktop', '99-pickup-kiosk.rules'],
       },
+      { from: 'build/linux/apparmor-profile', to: 'apparmor-profile' },
     ],
-  },
-  deb: {
-    afterInstall: 'build/linux/after-install.sh',
-    afterRemove: 'build/linux/after-remove.sh',
   },
   win: {
     target: ['nsis'],

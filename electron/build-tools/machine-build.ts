@@ -7,7 +7,16 @@ import { electronBuilderConfig } from '../../build/electron-builder.config';
 import { err, ok, type Result } from '../contract/result';
 import { problemLine } from '../core/config/format-problems';
 import { parseMachineConfig } from '../core/config/parse-config';
-import { machineBuilderConfig, machineOutputDir, targetPlatform, type BuildTarget } from './builder-config';
+import {
+  isBuildArch,
+  machineBuilderConfig,
+  machineOutputDir,
+  unpackedDirName,
+  type BuildArch,
+  type BuildTarget,
+} from './builder-config';
+import { buildDebPackage } from './deb-package';
+import { dpkgDeb, type DpkgDeb } from './dpkg-deb';
 import { runElectronBuilder } from './run-builder';
 import { verifyUnpackedPackage } from './verify-package';
 
@@ -19,12 +28,14 @@ export type MachineBuildRequest = {
   readonly target: BuildTarget;
   readonly electronDist?: string;
   readonly appDir?: string;
+  /** Defaults to this computer's architecture. */
+  readonly arch?: BuildArch;
 };
 
 export type MachineBuildOutcome = {
   readonly machineNo: string;
   readonly outputDir: string;
-  /** Files electron-builder produced (empty for `dir`, whose result is `unpackedDir`). */
+  /** The packages built (the .deb for `deb`; empty for `dir`, whose result is `unpackedDir`). */
   readonly artifacts: readonly string[];
   readonly unpackedDir: string;
 };
@@ -37,20 +48,33 @@ const missingAppParts = (appDir: string): string[] =>
     .filter((part) => !existsSync(join(appDir, part)))
     .map((part) => `${join(appDir, part)} is missing: run \`npm run build\` first`);
 
+/** Checked before anything is built: finding out after the electron-builder run would waste it. */
+const debToolProblems = (target: BuildTarget, tools: DpkgDeb): string[] =>
+  target === 'deb' && !tools.available()
+    ? [
+        'the deb target needs dpkg-deb, which is not installed: it comes with dpkg on Debian and Ubuntu; ' +
+          'elsewhere install the dpkg package (e.g. dnf install dpkg, brew install dpkg)',
+      ]
+    : [];
+
 /**
  * Builds one machine's package: validates its configuration, embeds it as resources/machine.json, names the
- * output after the machine number, and checks the result holds the app and no credential file.
+ * output after the machine number, and checks the result holds the app and no credential file. A deb is made
+ * from electron-builder's `dir` output with dpkg-deb, and its listing is checked as well.
  */
 export const buildMachinePackage = async (
   request: MachineBuildRequest,
   runBuilder: BuilderRunner = runElectronBuilder,
   base: Configuration = electronBuilderConfig,
+  tools: DpkgDeb = dpkgDeb,
 ): Promise<Result<MachineBuildOutcome, string[]>> => {
   const parsed = parseMachineConfig(request.configText);
   if (!parsed.ok) return err(parsed.error.map(problemLine));
   const machineNo = parsed.value.machineNo;
   const appDir = request.appDir ?? join(request.projectDir, 'out');
-  const missing = missingAppParts(appDir);
+  const arch = request.arch ?? process.arch;
+  if (!isBuildArch(arch)) return err([`cannot build for this computer's architecture (${arch})`]);
+  const missing = [...missingAppParts(appDir), ...debToolProblems(request.target, tools)];
   if (missing.length > 0) return err(missing);
 
   // Staged outside the project so the embedded file is exactly the text that was validated.
@@ -59,13 +83,18 @@ export const buildMachinePackage = async (
     const configFile = join(staging, 'machine.json');
     await writeFile(configFile, request.configText, 'utf8');
     const config = machineBuilderConfig(base, { ...request, machineNo, configFile, appDir });
-    const built = await runBuilder(request.projectDir, config, request.target);
+    const built = await runBuilder(request.projectDir, config, request.target, arch);
     if (!built.ok) return err([`electron-builder: ${built.error}`]);
     const outputDir = machineOutputDir(request.outDir, machineNo);
-    const unpackedDir = join(outputDir, `${targetPlatform(request.target)}-unpacked`);
+    const unpackedDir = join(outputDir, unpackedDirName(request.target, arch));
     const verified = await verifyUnpackedPackage(unpackedDir, { configText: request.configText, appDir });
     if (!verified.ok) return err(verified.error);
-    return ok({ machineNo, outputDir, artifacts: built.value, unpackedDir });
+    if (request.target !== 'deb') return ok({ machineNo, outputDir, artifacts: built.value, unpackedDir });
+    const deb = await buildDebPackage(
+      { projectDir: request.projectDir, unpackedDir, outputDir, machineNo, arch, config },
+      tools,
+    );
+    return deb.ok ? ok({ machineNo, outputDir, artifacts: [deb.value], unpackedDir }) : err(deb.error);
   } finally {
     await rm(staging, { recursive: true, force: true });
   }

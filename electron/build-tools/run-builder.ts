@@ -1,15 +1,17 @@
 import type { Configuration } from 'electron-builder';
 import { err, ok, type Result } from '../contract/result';
-import { targetPlatform, type BuildTarget } from './builder-config';
+import { builderTarget, targetPlatform, type BuildArch, type BuildTarget } from './builder-config';
 
 /**
- * Runs electron-builder in this process for one target. Publishing is always off: a machine package carries
- * that machine's configuration and must never end up on a release server.
+ * Runs electron-builder in this process for one target and architecture (for a deb: the `dir` build it is
+ * made from). Publishing is always off: a machine package carries that machine's configuration and must never
+ * end up on a release server.
  */
 export const runElectronBuilder = async (
   projectDir: string,
   config: Configuration,
   target: BuildTarget,
+  arch: BuildArch,
 ): Promise<Result<string[], string>> => {
   try {
     // Loaded on demand: every other kioskctl command would otherwise pay for importing electron-builder.
@@ -18,7 +20,11 @@ export const runElectronBuilder = async (
       projectDir,
       config,
       publish: 'never',
-      [targetPlatform(target)]: [target],
+      [targetPlatform(target)]: [builderTarget(target)],
+      // Named, so the unpacked folder's name (linux-unpacked, linux-arm64-unpacked) is known in advance.
+      x64: arch === 'x64',
+      arm64: arch === 'arm64',
+      armv7l: arch === 'armv7l',
     });
     return ok(artifacts);
   } catch (e) {

@@ -23,6 +23,7 @@ describe('build/electron-builder.config.ts', () => {
       enableNodeCliInspectArguments: false,
       onlyLoadAppFromAsar: true,
       enableEmbeddedAsarIntegrityValidation: true,
+      grantFileProtocolExtraPrivileges: false,
     });
   });
 
@@ -50,8 +51,9 @@ describe('build/electron-builder.config.ts', () => {
     expect(JSON.stringify(config)).not.toContain('better-sqlite3');
   });
 
-  it('targets deb, AppImage and dir on Linux, nsis on Windows, and never publishes', () => {
-    expect(config.linux?.target).toEqual(['deb', 'AppImage', 'dir']);
+  it('has electron-builder build only the unpacked app on Linux (the deb is made from it), nsis on Windows, and never publishes', () => {
+    expect(config.linux?.target).toEqual(['dir']);
+    expect(config.deb).toBeUndefined();
     expect(config.win?.target).toEqual(['nsis']);
     expect(config.publish).toBeNull();
   });

@@ -105,12 +105,13 @@ describe('deb maintainer scripts', () => {
   const install = read('after-install.sh');
   const remove = read('after-remove.sh');
 
-  it('are wired into the deb', () => {
-    expect(electronBuilderConfig.deb?.afterInstall).toBe('build/linux/after-install.sh');
-    expect(electronBuilderConfig.deb?.afterRemove).toBe('build/linux/after-remove.sh');
+  it('are what the deb build reads', () => {
+    expect(readFileSync(join(__dirname, '../../electron/build-tools/deb-package.ts'), 'utf8')).toMatch(
+      /build\/linux\/after-install\.sh[\s\S]*build\/linux\/after-remove\.sh/,
+    );
   });
 
-  it('use only the macros electron-builder fills in (any other ${...} aborts the deb build)', () => {
+  it("use only electron-builder's macro names (the deb build refuses any other ${...})", () => {
     for (const script of [install, remove]) {
       const macros = new Set([...script.matchAll(/\$\{([a-zA-Z]+)\}/g)].map((m) => m[1]));
       expect([...macros].sort()).toEqual(['executable', 'sanitizedProductName']);
@@ -125,11 +126,11 @@ describe('deb maintainer scripts', () => {
 
   it('install the udev rule, the user service for the kiosk user only, and dialout membership', () => {
     expect(install).toContain(
-      'install -D -m 0644 "$LINUX_DIR/99-pickup-kiosk.rules" /etc/udev/rules.d/99-pickup-kiosk.rules',
+      'install -D -m 0644 "$LINUX_DIR/99-pickup-kiosk.rules" "$ROOT/etc/udev/rules.d/99-pickup-kiosk.rules"',
     );
     expect(install).toContain('udevadm control --reload-rules');
     expect(install).toContain(
-      'install -D -m 0644 "$LINUX_DIR/pickup-kiosk.service" /usr/lib/systemd/user/pickup-kiosk.service',
+      'install -D -m 0644 "$LINUX_DIR/pickup-kiosk.service" "$ROOT/usr/lib/systemd/user/pickup-kiosk.service"',
     );
     expect(install).toContain('printf \'[Unit]\\nConditionUser=%s\\n\' "$KIOSK_USER"');
     expect(install).toContain('systemctl --global enable pickup-kiosk.service');
@@ -137,18 +138,43 @@ describe('deb maintainer scripts', () => {
     expect(install).toContain(`BIN="/usr/bin/$EXE"`);
   });
 
-  it('undo all of it on removal, keeping the kiosk data', () => {
+  it("create the kiosk user's data folder as that user, never as root", () => {
+    expect(install).toContain('runuser -u "$KIOSK_USER" -- mkdir -p -m 0700 "$KIOSK_HOME/.config/$PRODUCT"');
+    expect(install).not.toMatch(/chown/);
+  });
+
+  it('under DPKG_ROOT write only below it, and skip what acts on the running system', () => {
+    expect(install).toContain('ROOT="${DPKG_ROOT:-}"');
+    expect(remove).toContain('ROOT="${DPKG_ROOT:-}"');
+    expect(install).toContain('systemctl --root="$ROOT" --global enable pickup-kiosk.service');
+    expect(remove).toContain('systemctl --root="$ROOT" --global disable pickup-kiosk.service');
+    for (const script of [install, remove]) {
+      // Every absolute path a script writes or removes is prefixed with $ROOT.
+      const writes = script
+        .split('\n')
+        .filter((l) => /^\s*(install|rm|mkdir|cp|ln|printf)\b/.test(l))
+        .flatMap((l) => [...l.matchAll(/(?<![\w$"/])"?(\/(etc|usr|opt|var)\/[^\s"]*)/g)].map((m) => m[1]));
+      expect(writes).toEqual([]);
+    }
+    for (const tool of ['udevadm', 'usermod', 'apparmor_parser --replace', 'update-desktop-database'])
+      expect(install).toMatch(new RegExp(`skipped "[^"]*${tool}`));
+  });
+
+  it('undo all of it on removal, keeping the kiosk data, and nothing on an upgrade', () => {
     for (const line of [
       'systemctl --global disable pickup-kiosk.service',
-      'rm -f /usr/lib/systemd/user/pickup-kiosk.service',
-      'rm -f /etc/udev/rules.d/99-pickup-kiosk.rules',
+      'UNIT="$ROOT/usr/lib/systemd/user/pickup-kiosk.service"',
+      'rm -f "$UNIT"',
+      'rm -f "$ROOT/etc/udev/rules.d/99-pickup-kiosk.rules"',
+      'rm -f "$ROOT/etc/apparmor.d/$EXE"',
     ]) {
       expect(remove).toContain(line);
     }
+    expect(remove).toMatch(/case "\$\{1:-remove\}" in\n\s+remove \| purge\) ;;\n\s+\*\) exit 0 ;;/);
     expect(remove).not.toMatch(/\.config|userData|home/);
   });
 
-  it('ship the files they install from (resources/linux)', () => {
+  it('ship the files they install from (resources/linux, resources/apparmor-profile)', () => {
     const shipped = electronBuilderConfig.linux?.extraResources;
     expect(shipped).toEqual([
       {
@@ -156,7 +182,28 @@ describe('deb maintainer scripts', () => {
         to: 'linux',
         filter: ['pickup-kiosk.service', 'pickup-kiosk.desktop', '99-pickup-kiosk.rules'],
       },
+      { from: 'build/linux/apparmor-profile', to: 'apparmor-profile' },
     ]);
-    expect(install).toContain('LINUX_DIR="$APP_DIR/resources/linux"');
+    expect(install).toContain('LINUX_DIR="$ROOT$APP_DIR/resources/linux"');
+    expect(install).toContain('PROFILE_SRC="$ROOT$APP_DIR/resources/apparmor-profile"');
+  });
+});
+
+describe('AppArmor profile', () => {
+  const profile = read('apparmor-profile');
+
+  it('grants user namespaces to the installed executable alone, leaving it otherwise unconfined', () => {
+    const rules = profile
+      .split('\n')
+      .map((l) => l.trim())
+      .filter((l) => l !== '' && !l.startsWith('#'));
+    expect(rules).toEqual([
+      'abi <abi/4.0>,',
+      'include <tunables/global>',
+      `profile ${EXECUTABLE_NAME} "/opt/${electronBuilderConfig.productName ?? ''}/${EXECUTABLE_NAME}" flags=(unconfined) {`,
+      'userns,',
+      `include if exists <local/${EXECUTABLE_NAME}>`,
+      '}',
+    ]);
   });
 });

@@ -156,8 +156,8 @@ describe('kioskctl build --machine (offline dir build)', () => {
       FuseV1Options.OnlyLoadAppFromAsar,
       FuseV1Options.GrantFileProtocolExtraPrivileges,
     ];
-    // Off, off, off, on, on; the last is not configured, so it keeps the stand-in's (Electron's) default.
-    expect(fuses.map(state).join('')).toBe('000111');
+    // Off, off, off, on, on, off: file:// keeps no extra privileges, the page being served from app://kiosk.
+    expect(fuses.map(state).join('')).toBe('000110');
   });
 
   it('refuses an invalid configuration before building anything', async () => {

@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { CREDENTIAL_FILE_PATTERNS, electronBuilderConfig } from '../../../build/electron-builder.config';
 import {
+  builderTarget,
+  isBuildArch,
   isBuildTarget,
   machineArtifactName,
   machineBuilderConfig,
   targetPlatform,
+  unpackedDirName,
 } from '../../../electron/build-tools/builder-config';
 
 const plan = {
@@ -61,17 +64,25 @@ describe('machineBuilderConfig', () => {
 
 describe('build targets', () => {
   it.each([
-    ['deb', 'linux'],
-    ['AppImage', 'linux'],
-    ['dir', 'linux'],
-    ['tar.gz', 'linux'],
-    ['nsis', 'win'],
-  ] as const)('%s builds on %s', (target, platform) => {
+    ['deb', 'linux', 'dir'],
+    ['dir', 'linux', 'dir'],
+    ['tar.gz', 'linux', 'tar.gz'],
+    ['nsis', 'win', 'nsis'],
+  ] as const)('%s builds on %s, from electron-builder target %s', (target, platform, fromTarget) => {
     expect(isBuildTarget(target)).toBe(true);
     expect(targetPlatform(target)).toBe(platform);
+    expect(builderTarget(target)).toBe(fromTarget);
   });
 
-  it('rejects anything else', () => {
+  it('rejects anything else, AppImage included (its random mount path defeats AppArmor profiles)', () => {
     expect(isBuildTarget('rpm')).toBe(false);
+    expect(isBuildTarget('AppImage')).toBe(false);
+  });
+
+  it("knows electron-builder's unpacked folder for each architecture", () => {
+    expect(unpackedDirName('deb', 'x64')).toBe('linux-unpacked');
+    expect(unpackedDirName('dir', 'arm64')).toBe('linux-arm64-unpacked');
+    expect(unpackedDirName('nsis', 'x64')).toBe('win-unpacked');
+    expect([isBuildArch('x64'), isBuildArch('arm64'), isBuildArch('ia32')]).toEqual([true, true, false]);
   });
 });
