@@ -31,15 +31,20 @@ export const pageUrl = (deps: Pick<WindowDeps, 'devServerUrl' | 'packaged'>): st
 /**
  * The customer's full-screen window: sandboxed, isolated, no Node, navigation and pop-ups refused, no
  * permissions, shown once painted. The CSP comes with every app:// answer (see protocol/app-protocol.ts).
- * Returns at once: the page loads while the kiosk starts behind it (`loaded` settles when it has).
+ * Returns at once: `loaded` settles when the page has loaded, `shown` when it is on screen (first paint).
  */
-export const createKioskWindow = (deps: WindowDeps): { window: KioskWindow; loaded: Promise<void> } => {
+export const createKioskWindow = (
+  deps: WindowDeps,
+): { window: KioskWindow; loaded: Promise<void>; shown: Promise<void> } => {
   const window = deps.create(kioskWindowOptions(deps.preloadPath, deps.packaged));
   hardenContents(window.webContents, appUrlMatcher(appLocation(deps)));
   hardenSession(window.webContents.session);
-  window.once('ready-to-show', () => {
-    window.show();
-    window.focus();
+  const shown = new Promise<void>((resolve) => {
+    window.once('ready-to-show', () => {
+      window.show();
+      window.focus();
+      resolve();
+    });
   });
-  return { window, loaded: window.loadURL(pageUrl(deps)) };
+  return { window, loaded: window.loadURL(pageUrl(deps)), shown };
 };

@@ -14,7 +14,6 @@ import { openAppLogger } from './app-logger';
 import { APP_SCHEME, appSchemePrivileges } from './protocol/app-origin';
 import { createAppProtocolHandler, rendererRoot } from './protocol/app-protocol';
 import { claimSingleInstance } from './single-instance';
-import { startKiosk } from './start-kiosk';
 import { contentSecurityPolicy } from './window-options';
 
 // The Electron entry: composition only, in the order Electron needs. Every decision lives in a module that is
@@ -25,6 +24,8 @@ const restart = (): void => {
   restartApp({ app, argv: process.argv, supervised }, crashCountFromArgv(process.argv) + 1);
 };
 const shell = createKioskShell(log.logger);
+/** How long the start waits for the window's first paint before it goes ahead anyway. */
+const FIRST_PAINT_WAIT_MS = 1000;
 let window: KioskWindow | undefined;
 
 // Before anything can throw: an uncaught error is logged and restarts the kiosk instead of a modal dialog.
@@ -84,6 +85,12 @@ const main = async (): Promise<void> => {
   logger.info('app.autostart', { action: autostart.action });
   powerSaveBlocker.start('prevent-display-sleep');
 
+  // The first paint goes first: on two cores the start (module loading, the demo's simulators, a cache fill)
+  // would otherwise compete with it. Bounded, so a page that never paints cannot hold the kiosk's start back.
+  await Promise.race([created.shown, new Promise((resolve) => setTimeout(resolve, FIRST_PAINT_WAIT_MS))]);
+  // Loaded only now: the runtime (journal, serial port, cloud client, the demo's simulators) is most of the main
+  // bundle, and nothing of it is needed to put the window on screen.
+  const { startKiosk } = await import('./start-kiosk');
   const kind = await shell.boot(() =>
     startKiosk({
       resourcesDir: process.resourcesPath,

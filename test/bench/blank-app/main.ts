@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { app, BrowserWindow } from 'electron';
 
 /**
@@ -8,7 +9,7 @@ import { app, BrowserWindow } from 'electron';
 void app.whenReady().then(async () => {
   const window = new BrowserWindow({
     show: false,
-    webPreferences: { sandbox: true, contextIsolation: true },
+    webPreferences: { sandbox: true, contextIsolation: true, preload: join(__dirname, 'preload.cjs') },
   });
   window.once('ready-to-show', () => {
     window.show();

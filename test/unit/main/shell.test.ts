@@ -67,10 +67,10 @@ const fakeWindow = () => {
 const paths = { preloadPath: '/opt/kiosk/resources/app.asar/out/preload/index.js' };
 
 describe('Electron shell', () => {
-  it('creates a sandboxed, isolated, Node-free full-screen kiosk window in a packaged app', () => {
+  it('creates a sandboxed, isolated, Node-free full-screen kiosk window in a packaged app', async () => {
     const fake = fakeWindow();
     let options: KioskWindowOptions | null = null;
-    createKioskWindow({
+    const created = createKioskWindow({
       ...paths,
       devServerUrl: undefined,
       packaged: true,
@@ -97,6 +97,8 @@ describe('Electron shell', () => {
     expect(fake.state.shown).toBe(false);
     fake.ready();
     expect(fake.state.shown).toBe(true);
+    // What the start waits for before it competes with the first paint.
+    await expect(created.shown).resolves.toBeUndefined();
   });
 
   it('refuses navigation away from the app and allows it within', () => {
