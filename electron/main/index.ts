@@ -10,6 +10,7 @@ import { registerIpc } from './ipc/register-ipc';
 import { trustedSender } from './ipc/trusted-sender';
 import { createKioskShell } from './kiosk-shell';
 import { DEFAULT_STOP_TIMEOUT_MS, installLifecycle } from './lifecycle';
+import { guardKioskWindow } from './lockdown/window-guard';
 import { openAppLogger } from './app-logger';
 import { APP_SCHEME, appSchemePrivileges } from './protocol/app-origin';
 import { createAppProtocolHandler, rendererRoot } from './protocol/app-protocol';
@@ -29,7 +30,7 @@ const FIRST_PAINT_WAIT_MS = 1000;
 let window: KioskWindow | undefined;
 
 // Before anything can throw: an uncaught error is logged and restarts the kiosk instead of a modal dialog.
-installLifecycle({
+const lifecycle = installLifecycle({
   app,
   process,
   clock: systemClock,
@@ -70,7 +71,12 @@ const main = async (): Promise<void> => {
   // The window first: the customer sees "starting" within a moment of power-on, whatever the start then does.
   const created = createKioskWindow({
     ...location,
-    create: (options) => new BrowserWindow(options),
+    create: (options) => {
+      const browserWindow = new BrowserWindow(options);
+      // A packaged kiosk keeps its window open, full screen, focused, unzoomed, and only typing gets through.
+      if (app.isPackaged) guardKioskWindow(browserWindow, { logger, isStopping: lifecycle.isStopping });
+      return browserWindow;
+    },
     preloadPath: path.join(__dirname, '../preload/index.js'),
   });
   window = created.window;

@@ -45,7 +45,7 @@ const describe = (e: unknown): { error: string; message: string } =>
  * the supervisor, or a relaunch): never Electron's modal error dialog on the customer's screen, never a
  * half-working kiosk. The journal needs no stop for that: every write is committed before its side effect.
  */
-export const installLifecycle = (options: LifecycleOptions): void => {
+export const installLifecycle = (options: LifecycleOptions): { readonly isStopping: () => boolean } => {
   const { app, clock } = options;
   let stopping = false;
 
@@ -100,4 +100,5 @@ export const installLifecycle = (options: LifecycleOptions): void => {
   options.process.on('unhandledRejection', (reason) => {
     crash('unhandled-rejection', reason);
   });
+  return { isStopping: () => stopping };
 };

@@ -4,6 +4,12 @@ export type KioskWindowOptions = {
   readonly kiosk: boolean;
   readonly fullscreen: boolean;
   readonly frame: boolean;
+  /** Off in a packaged kiosk, where the platform honours them: no close button, no minimise, no resize. */
+  readonly closable: boolean;
+  readonly minimizable: boolean;
+  readonly maximizable: boolean;
+  readonly resizable: boolean;
+  readonly movable: boolean;
   readonly autoHideMenuBar: boolean;
   readonly backgroundColor: string;
   readonly webPreferences: {
@@ -24,6 +30,11 @@ export const kioskWindowOptions = (preload: string, packaged: boolean): KioskWin
   kiosk: packaged,
   fullscreen: packaged,
   frame: !packaged,
+  closable: !packaged,
+  minimizable: !packaged,
+  maximizable: !packaged,
+  resizable: !packaged,
+  movable: !packaged,
   autoHideMenuBar: true,
   backgroundColor: '#101418',
   webPreferences: {

@@ -1,9 +1,7 @@
-import { randomBytes } from 'node:crypto';
 import { EventEmitter } from 'node:events';
-import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { app, type WindowLike } from './app';
-import { ipcMain } from './ipc-main';
+import { installPreload } from './preload-host';
 import { record } from './record';
 import { StandinWebContents } from './web-contents';
 
@@ -13,13 +11,13 @@ type WebPreferences = {
   readonly contextIsolation?: boolean;
   readonly nodeIntegration?: boolean;
 };
-type WindowOptions = { readonly show?: boolean; readonly webPreferences?: WebPreferences };
-
-/** The bundled page half (page/preload-world.ts), built by the test and handed over in this variable. */
-const preloadWorld = (): string => {
-  const file = process.env.STANDIN_PRELOAD_WORLD;
-  if (file === undefined) throw new Error('stand-in: STANDIN_PRELOAD_WORLD is not set');
-  return readFileSync(file, 'utf8');
+type WindowOptions = {
+  readonly show?: boolean;
+  readonly kiosk?: boolean;
+  readonly fullscreen?: boolean;
+  readonly closable?: boolean;
+  readonly minimizable?: boolean;
+  readonly webPreferences?: WebPreferences;
 };
 
 /**
@@ -33,6 +31,13 @@ export class BrowserWindow extends EventEmitter implements WindowLike {
   private visible = false;
   private destroyed = false;
   private shownOnce = false;
+  private minimized = false;
+  private fullScreen: boolean;
+  private kiosk: boolean;
+  private focused = false;
+  /** As given: the OS-level actions the control channel plays honour them like a window manager would. */
+  readonly closable: boolean;
+  readonly minimizable: boolean;
 
   static getAllWindows(): BrowserWindow[] {
     return [...BrowserWindow.all];
@@ -41,6 +46,10 @@ export class BrowserWindow extends EventEmitter implements WindowLike {
   constructor(options: WindowOptions = {}) {
     super();
     if (!app.isReady()) throw new Error('Cannot create BrowserWindow before app is ready');
+    this.kiosk = options.kiosk ?? false;
+    this.fullScreen = (options.fullscreen ?? false) || this.kiosk;
+    this.closable = options.closable ?? true;
+    this.minimizable = options.minimizable ?? true;
     const prefs = options.webPreferences ?? {};
     const sandbox = prefs.sandbox ?? true;
     const contextIsolation = prefs.contextIsolation ?? true;
@@ -50,12 +59,15 @@ export class BrowserWindow extends EventEmitter implements WindowLike {
       contextIsolation,
       nodeIntegration: prefs.nodeIntegration ?? false,
       preload: prefs.preload ?? null,
+      kiosk: options.kiosk ?? false,
+      closable: options.closable ?? true,
+      minimizable: options.minimizable ?? true,
     });
     const host = app.chromium;
     if (host === null) throw new Error('stand-in: Chromium is not running');
     this.webContents = new StandinWebContents(
       host.context.newPage().then(async (page) => {
-        await this.installPreload(page, prefs.preload, sandbox, contextIsolation);
+        await installPreload(page, this.webContents, { preload: prefs.preload, sandbox, contextIsolation });
         page.on('load', () => {
           void this.firstPaint(page);
         });
@@ -73,54 +85,6 @@ export class BrowserWindow extends EventEmitter implements WindowLike {
     BrowserWindow.all.add(this);
     app.windows.add(this);
     if (options.show !== false) this.show();
-  }
-
-  private async installPreload(
-    page: Page,
-    preload: string | undefined,
-    sandbox: boolean,
-    contextIsolation: boolean,
-  ): Promise<void> {
-    if (preload === undefined) return;
-    const bindingName = `__standinIpc_${randomBytes(8).toString('hex')}`;
-    const runKey = `__standinRun_${randomBytes(8).toString('hex')}`;
-    await page.exposeBinding(
-      bindingName,
-      async (source, message: { kind: string; channel?: string; args?: unknown[]; message?: string }) => {
-        if (message.kind === 'preload-loaded' || message.kind === 'preload-error') {
-          record({ event: `window.${message.kind}`, message: message.message ?? null });
-          return { ok: true };
-        }
-        const event = {
-          sender: this.webContents,
-          senderFrame: this.webContents.frameFor(source.frame, source.page),
-          frameId: 1,
-          processId: 1,
-        };
-        if (message.kind === 'send') {
-          ipcMain.emit(message.channel ?? '', event, ...(message.args ?? []));
-          return { ok: true };
-        }
-        return ipcMain.invoke(event, message.channel ?? '', message.args ?? []);
-      },
-    );
-    const config = {
-      bindingName,
-      deliverKey: this.webContents.deliverKey,
-      runKey,
-      sandbox,
-      contextIsolation,
-    };
-    // The preload's own text, wrapped in a function the page half calls with a sandboxed require: no eval, so the
-    // page's CSP does not stand in the way (Electron's preload is not subject to it either).
-    const script = [
-      `globalThis.__standinPreloadConfig = ${JSON.stringify(config)};`,
-      preloadWorld(),
-      `globalThis[${JSON.stringify(runKey)}](function (require, module, exports, process, Buffer, global) {`,
-      readFileSync(preload, 'utf8'),
-      '});',
-    ].join('\n');
-    await page.addInitScript({ content: script });
   }
 
   private async firstPaint(page: Page): Promise<void> {
@@ -154,7 +118,55 @@ export class BrowserWindow extends EventEmitter implements WindowLike {
   }
 
   focus(): void {
+    this.focused = true;
     this.emit('focus');
+  }
+
+  /** The OS took focus away (another window, a key the window manager handles). */
+  blur(): void {
+    this.focused = false;
+    this.emit('blur');
+  }
+
+  minimize(): void {
+    if (!this.minimizable || this.minimized) return;
+    this.minimized = true;
+    this.emit('minimize');
+  }
+
+  setFullScreen(flag: boolean): void {
+    if (this.fullScreen === flag) return;
+    this.fullScreen = flag;
+    this.emit(flag ? 'enter-full-screen' : 'leave-full-screen');
+  }
+
+  isFullScreen(): boolean {
+    return this.fullScreen;
+  }
+
+  setKiosk(flag: boolean): void {
+    this.kiosk = flag;
+    if (flag) this.setFullScreen(true);
+  }
+
+  isKiosk(): boolean {
+    return this.kiosk;
+  }
+
+  isFocused(): boolean {
+    return this.focused;
+  }
+
+  /** What the control channel reports after an action: the window as a user would find it. */
+  describe(): Record<string, boolean> {
+    return {
+      destroyed: this.destroyed,
+      visible: this.visible,
+      minimized: this.minimized,
+      fullScreen: this.fullScreen,
+      kiosk: this.kiosk,
+      focused: this.focused,
+    };
   }
 
   isVisible(): boolean {
@@ -166,11 +178,13 @@ export class BrowserWindow extends EventEmitter implements WindowLike {
   }
 
   isMinimized(): boolean {
-    return false;
+    return this.minimized;
   }
 
   restore(): void {
+    this.minimized = false;
     this.show();
+    this.emit('restore');
   }
 
   /** A close the app or the user asks for: `close` may veto it; the last window closed may quit the app. */

@@ -67,6 +67,32 @@ export class StandinWebContents extends EventEmitter {
     return this.mainFrame.url;
   }
 
+  private zoomFactor = 1;
+  private zoomLimits: [number, number] = [1, 3];
+
+  setZoomFactor(factor: number): void {
+    this.zoomFactor = factor;
+  }
+
+  getZoomFactor(): number {
+    return this.zoomFactor;
+  }
+
+  setVisualZoomLevelLimits(minimum: number, maximum: number): Promise<void> {
+    this.zoomLimits = [minimum, maximum];
+    return Promise.resolve();
+  }
+
+  /** A pinch or Ctrl+wheel on the page, as Chromium would report it. */
+  zoomBy(factor: number): void {
+    this.zoomFactor = factor;
+    this.emit('zoom-changed', {}, factor > 1 ? 'in' : 'out');
+  }
+
+  describeZoom(): { factor: number; limits: [number, number] } {
+    return { factor: this.zoomFactor, limits: this.zoomLimits };
+  }
+
   send(channel: string, ...args: unknown[]): void {
     if (this.destroyed) throw new Error('Object has been destroyed');
     // Electron serializes with the structured clone algorithm: what cannot be cloned fails here, in main.
