@@ -110,6 +110,17 @@ else
   echo "pickup-kiosk: user '$KIOSK_USER' does not exist yet; create it, then: usermod -a -G dialout $KIOSK_USER" >&2
 fi
 
+# 7. The machine configuration holds the maintenance PIN's hash: readable by root and the kiosk user's group only,
+#    not by every account on the PC. Only where that group exists, or the kiosk could not read its own settings.
+CONFIG="$ROOT$APP_DIR/resources/machine.json"
+if [ -n "$ROOT" ]; then
+  skipped "restricting $APP_DIR/resources/machine.json to the kiosk user's group (accounts of the running system)"
+elif [ -f "$CONFIG" ] && KIOSK_GROUP="$(id -gn "$KIOSK_USER" 2>/dev/null)"; then
+  chgrp "$KIOSK_GROUP" "$CONFIG" && chmod 0640 "$CONFIG"
+elif [ -f "$CONFIG" ]; then
+  echo "pickup-kiosk: $APP_DIR/resources/machine.json stays readable by all until '$KIOSK_USER' exists and the package is reinstalled" >&2
+fi
+
 if [ -n "$ROOT" ]; then
   skipped "update-desktop-database"
 elif hash update-desktop-database 2>/dev/null; then

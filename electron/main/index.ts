@@ -3,6 +3,7 @@ import path from 'node:path';
 import { app, BrowserWindow, ipcMain, Menu, powerSaveBlocker, protocol, safeStorage } from 'electron';
 import { systemClock } from '../adapters/system-clock';
 import { ensureAutostart } from './autostart';
+import { siteOverrideDir } from './config/override-location';
 import { installCrashWatchdog, isSupervised, crashCountFromArgv, restartApp } from './crash-relaunch';
 import { createKioskWindow, appLocation, type KioskWindow } from './create-window';
 import { createIpcDispatcher } from './ipc/create-ipc-dispatcher';
@@ -100,6 +101,7 @@ const main = async (): Promise<void> => {
   const kind = await shell.boot(() =>
     startKiosk({
       resourcesDir: process.resourcesPath,
+      overrideDir: siteOverrideDir(process.platform, process.env),
       userDataDir: app.getPath('userData'),
       safeStorage,
       logger,

@@ -23,6 +23,8 @@ export type KioskStart =
 
 export type StartKioskDeps = {
   readonly resourcesDir: string;
+  /** siteOverrideDir(): where an administrator may put a corrected configuration. */
+  readonly overrideDir: string;
   readonly userDataDir: string;
   readonly safeStorage: SafeStorageLike;
   readonly logger: Logger;
@@ -60,7 +62,10 @@ export const startKiosk = async (deps: StartKioskDeps): Promise<KioskStart> => {
     clock: systemClock,
     logger,
   });
-  const load = await loadMachineConfig({ resourcesDir: deps.resourcesDir, userDataDir: deps.userDataDir });
+  const load = await loadMachineConfig(
+    { resourcesDir: deps.resourcesDir, overrideDir: deps.overrideDir, userDataDir: deps.userDataDir },
+    { logger },
+  );
   if (load.kind === 'invalid') {
     for (const p of load.problems)
       logger.error('config.invalid', { source: load.source, path: load.path, problem: JSON.stringify(p) });

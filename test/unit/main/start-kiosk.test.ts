@@ -27,6 +27,7 @@ describe('starting the kiosk', () => {
     const logger = new MemoryLogger();
     started = await startKiosk({
       resourcesDir: tempDir(),
+      overrideDir: tempDir(),
       userDataDir: tempDir(),
       safeStorage: new FakeSafeStorage(),
       logger,
@@ -57,6 +58,7 @@ describe('starting the kiosk', () => {
   it("opens the demo's maintenance screen with the PIN the README gives", async () => {
     started = await startKiosk({
       resourcesDir: tempDir(),
+      overrideDir: tempDir(),
       userDataDir: tempDir(),
       safeStorage: new FakeSafeStorage(),
       logger: new MemoryLogger(),
@@ -81,6 +83,7 @@ describe('starting the kiosk', () => {
     const logger = new MemoryLogger();
     started = await startKiosk({
       resourcesDir: resources,
+      overrideDir: tempDir(),
       userDataDir: tempDir(),
       safeStorage: new FakeSafeStorage(),
       logger,
@@ -98,6 +101,7 @@ describe('starting the kiosk', () => {
     copyFileSync('build/machines/example.json', join(resources, 'machine.json'));
     started = await startKiosk({
       resourcesDir: resources,
+      overrideDir: tempDir(),
       userDataDir: tempDir(),
       safeStorage: new FakeSafeStorage(),
       logger: new MemoryLogger(),
@@ -115,6 +119,7 @@ describe('starting the kiosk', () => {
     copyFileSync('build/machines/example.json', join(resources, 'machine.json'));
     started = await startKiosk({
       resourcesDir: resources,
+      overrideDir: tempDir(),
       userDataDir: tempDir(),
       safeStorage: new FakeSafeStorage('basic_text'),
       logger: new MemoryLogger(),

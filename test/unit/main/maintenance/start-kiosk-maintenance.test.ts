@@ -33,6 +33,7 @@ describe('maintenance on the out-of-service screen', () => {
     const logger = new MemoryLogger();
     const started = await startKiosk({
       resourcesDir: resourcesWithPin(hashPin(PIN, Buffer.alloc(16, 3))),
+      overrideDir: tempDir(),
       userDataDir: tempDir(),
       safeStorage: new FakeSafeStorage('basic_text'),
       logger,
@@ -67,6 +68,7 @@ describe('maintenance on the out-of-service screen', () => {
   it('stays disabled when the configuration sets no PIN hash', async () => {
     const started = await startKiosk({
       resourcesDir: resourcesWithPin(null),
+      overrideDir: tempDir(),
       userDataDir: tempDir(),
       safeStorage: new FakeSafeStorage(),
       logger: new MemoryLogger(),
