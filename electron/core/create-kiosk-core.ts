@@ -33,6 +33,8 @@ export type KioskAdapters = {
   readonly clock: Clock;
   readonly logger: Logger;
   readonly newTradeId: () => string;
+  /** The key the cached codes are hashed under: from the OS-encrypted store, never the database. */
+  readonly codeKey: Uint8Array;
 };
 
 export type KioskStartOptions = {
@@ -66,7 +68,7 @@ export const createKioskCore = (options: KioskCoreOptions, adapters: KioskAdapte
   const { config, mode } = options;
   const { store, cloud, board, clock, logger } = adapters;
   const events = new KioskEvents();
-  const hash = loadCodeHasher(store);
+  const hash = loadCodeHasher(store, adapters.codeKey, logger);
   const cache = createCodeCache({ store, cloud, clock, logger, hash, concurrency: config.cloud.concurrency });
   const throttle = createThrottleGate(store, clock, logger, config.throttle);
   let phase: KioskState['phase'] = 'starting';

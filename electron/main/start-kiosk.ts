@@ -1,10 +1,12 @@
+import { join } from 'node:path';
 import { systemClock } from '../adapters/system-clock';
 import { ok } from '../contract/result';
 import type { MachineConfig } from '../core/config/schema';
 import type { Logger, LogLevel } from '../core/ports/logger';
 import { createRuntime, type CreatedRuntime, type RuntimeMachine } from '../runtime/start-runtime';
 import { loadMachineConfig } from './config/load-machine-config';
-import { credentialPaths } from './credentials/credential-files';
+import { credentialPaths, nodeCredentialFs } from './credentials/credential-files';
+import { CODE_KEY_FILE, loadCodeKey } from './credentials/code-key';
 import { loadCredentials } from './credentials/load-credentials';
 import { credentialStoreStatus, type SafeStorageLike } from './credentials/safe-storage';
 import type { IpcHandlers } from './ipc/create-ipc-dispatcher';
@@ -34,6 +36,22 @@ export type StartKioskDeps = {
   readonly protectSecrets?: (secrets: readonly string[]) => void;
   /** Shown on the maintenance screen (Electron's app.getVersion()). */
   readonly appVersion?: string;
+};
+
+/** The code-hash key beside the credentials; null (and logged) when the OS store will not keep it. */
+const openCodeKey = async (deps: StartKioskDeps, config: MachineConfig): Promise<Buffer | null> => {
+  try {
+    return await loadCodeKey({
+      safeStorage: deps.safeStorage,
+      backend: credentialStoreStatus(deps.safeStorage, config.secrets.allowWeakStore).backend,
+      file: join(deps.userDataDir, CODE_KEY_FILE),
+      fs: nodeCredentialFs,
+      logger: deps.logger,
+    });
+  } catch (e) {
+    deps.logger.error('code-key.unavailable', { error: e instanceof Error ? e.message : 'non-error' });
+    return null;
+  }
 };
 
 export const runtimeHandlers = (
@@ -86,8 +104,11 @@ export const startKiosk = async (deps: StartKioskDeps): Promise<KioskStart> => {
       allowWeakStore: config.secrets.allowWeakStore,
       logger,
     });
-    if (!credentials.ok) {
-      const reason = `credentials: ${credentials.error.message}`;
+    const codeKey = credentials.ok ? await openCodeKey(deps, config) : null;
+    if (!credentials.ok || codeKey === null) {
+      const reason = credentials.ok
+        ? 'the code key could not be kept in the OS-encrypted store'
+        : `credentials: ${credentials.error.message}`;
       return {
         kind: 'out-of-service',
         reason,
@@ -100,7 +121,7 @@ export const startKiosk = async (deps: StartKioskDeps): Promise<KioskStart> => {
     }
     const { appId, appSecret, appKey } = credentials.value;
     deps.protectSecrets?.([appId, appSecret, appKey]);
-    machine = { kind: 'machine', config, credentials: credentials.value };
+    machine = { kind: 'machine', config, credentials: credentials.value, codeKey };
     logger.info('config.loaded', { source: load.source, machineNo: config.machineNo });
   } else {
     logger.warn('config.none', {

@@ -1,4 +1,4 @@
-import { randomInt } from 'node:crypto';
+import { randomBytes, randomInt } from 'node:crypto';
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { createNodeHttpClient } from '../adapters/node-http';
@@ -18,7 +18,13 @@ import { startDemoSimulators } from './demo-simulators';
 
 export type RuntimeMachine =
   | { readonly kind: 'demo' }
-  | { readonly kind: 'machine'; readonly config: MachineConfig; readonly credentials: Credentials };
+  | {
+      readonly kind: 'machine';
+      readonly config: MachineConfig;
+      readonly credentials: Credentials;
+      /** The code-hash key, from the OS-encrypted store (main/credentials/code-key.ts): the same on every start. */
+      readonly codeKey: Uint8Array;
+    };
 
 export type RuntimeOptions = {
   /** Folder for the kiosk database (the user-data folder in the app). */
@@ -49,6 +55,7 @@ type Wiring = {
   readonly link: SerialLink;
   readonly demoCodes: readonly string[] | null;
   readonly dbPath: string;
+  readonly codeKey: Uint8Array;
   afterBoard(probe: () => Promise<boolean>): Promise<void>;
   stop(): Promise<void>;
 };
@@ -66,6 +73,8 @@ const wire = async (options: RuntimeOptions, clock: Clock): Promise<Wiring> => {
       ...demo,
       demoCodes: demo.codes,
       dbPath,
+      // The demo forgets its journal at every start, so a key of its own for this run is all it needs.
+      codeKey: randomBytes(32),
       afterBoard: () => Promise.resolve(),
       stop: () => demo.stop(),
     };
@@ -81,6 +90,7 @@ const wire = async (options: RuntimeOptions, clock: Clock): Promise<Wiring> => {
     link: serial,
     demoCodes: null,
     dbPath: join(options.dataDir, 'kiosk.db'),
+    codeKey: machine.codeKey,
     async afterBoard(probe) {
       // A pseudo-terminal or a USB adapter can vanish without a close event: a status read every few
       // seconds is what notices it.
@@ -133,7 +143,15 @@ export const createRuntime = async (options: RuntimeOptions): Promise<CreatedRun
   const mode = wiring.demoCodes === null ? 'live' : 'demo';
   const core = createKioskCore(
     { config, mode, demoCodes: wiring.demoCodes ?? [] },
-    { store, cloud, board, clock, logger, newTradeId: () => createTradeId(clock, random) },
+    {
+      store,
+      cloud,
+      board,
+      clock,
+      logger,
+      newTradeId: () => createTradeId(clock, random),
+      codeKey: wiring.codeKey,
+    },
   );
   let started: Promise<void> | null = null;
   let stopping: Promise<void> | null = null;

@@ -100,6 +100,7 @@ export const runSoak = async (redemptions: number, seed = 7, faultRate = 0.15): 
       clock: systemClock,
       logger,
       newTradeId: () => createTradeId(systemClock, random),
+      codeKey: Buffer.alloc(32, 0x50),
     },
   );
   await core.start();

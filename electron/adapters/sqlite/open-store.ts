@@ -5,6 +5,7 @@ import { openDb, type Db } from './database';
 import { migrate } from './migrations';
 import { outboxQueries } from './outbox-queries';
 import { redemptionQueries } from './redemption-queries';
+import { rekeyQueries } from './rekey-queries';
 
 /**
  * Opens (and migrates) the kiosk database. WAL keeps reads cheap while writing; synchronous=FULL makes every
@@ -27,6 +28,7 @@ export const openStore = (path: string): KioskStore => {
     ...outboxQueries(db),
     ...catalogQueries(db),
     ...adminQueries(db),
+    ...rekeyQueries(db),
     close: () => {
       db.close();
     },

@@ -123,6 +123,11 @@ export interface KioskStore {
   getProduct(productId: number): Product | null;
   listProducts(): Product[];
   adjustStock(productId: number, delta: number): void;
+  /**
+   * Re-makes every stored code hash under a new key, atomically: the cache is emptied (and its age forgotten),
+   * redemptions still holding their code in clear are re-hashed. Counts what was dropped and re-made.
+   */
+  rekeyCodes(hash: (code: string) => string): { rehashed: number; dropped: number };
 
   lockSlot(lock: SlotLock): void;
   getSlotLock(addr: number, slot: number): SlotLock | null;

@@ -77,7 +77,7 @@ export const startKioskStack = async (): Promise<KioskStack> => {
     const logger = new MemoryLogger();
     const runtime = await startRuntime({
       dataDir: dir,
-      machine: { kind: 'machine', config, credentials },
+      machine: { kind: 'machine', config, credentials, codeKey: Buffer.alloc(32, 0x3e) },
       logger,
     });
     stops.push(() => runtime.stop());

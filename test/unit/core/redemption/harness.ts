@@ -50,6 +50,8 @@ export const testConfig = (overrides: Partial<MachineConfigInput> = {}) =>
   });
 
 let seq = 0;
+/** An obviously fake code-hash key; a restart of the harness's core keeps it, as the encrypted store would. */
+export const TEST_CODE_KEY = Buffer.alloc(32, 0x11);
 
 export const startHarness = async (
   overrides: Partial<MachineConfigInput> = {},
@@ -73,6 +75,7 @@ export const startHarness = async (
         clock,
         logger,
         newTradeId: () => createTradeId(clock, () => (seq++ % 1000) / 1000),
+        codeKey: TEST_CODE_KEY,
       },
     );
     core.on('progress', (p) => progress.push(p));
