@@ -73,7 +73,12 @@ export const electronBuilderConfig: Configuration = {
       {
         from: 'build/linux',
         to: 'linux',
-        filter: ['pickup-kiosk.service', 'pickup-kiosk.desktop', '99-pickup-kiosk.rules'],
+        filter: [
+          'pickup-kiosk.service',
+          'pickup-kiosk-cage.service',
+          'pickup-kiosk.desktop',
+          '99-pickup-kiosk.rules',
+        ],
       },
       { from: 'build/linux/apparmor-profile', to: 'apparmor-profile' },
     ],

@@ -15,6 +15,7 @@ import { guardKioskWindow } from './lockdown/window-guard';
 import { openAppLogger } from './app-logger';
 import { APP_SCHEME, appSchemePrivileges } from './protocol/app-origin';
 import { createAppProtocolHandler, rendererRoot } from './protocol/app-protocol';
+import { passwordStoreSwitch } from './password-store';
 import { claimSingleInstance } from './single-instance';
 import { contentSecurityPolicy } from './window-options';
 
@@ -42,6 +43,9 @@ const lifecycle = installLifecycle({
 });
 // Custom schemes get their privileges only before the app is ready.
 protocol.registerSchemesAsPrivileged([appSchemePrivileges]);
+// Chromium reads the keyring choice at start-up, so it is made before ready too.
+const passwordStore = passwordStoreSwitch(process.platform, process.argv);
+if (passwordStore !== null) app.commandLine.appendSwitch('password-store', passwordStore);
 
 const main = async (): Promise<void> => {
   if (!claimSingleInstance(app, () => window, log.logger)) return;

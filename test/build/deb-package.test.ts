@@ -140,7 +140,12 @@ describeWithDpkg('kioskctl build --target deb, installed with dpkg into a scratc
     expect((await stat(join(root, app, 'pickup-kiosk'))).mode & 0o111).toBe(0o111);
     expect(inRoot(`${app}/resources/app.asar`)).toBe(true);
     expect(await read(`${app}/resources/machine.json`)).toBe(await readFile(example, 'utf8'));
-    for (const name of ['pickup-kiosk.service', 'pickup-kiosk.desktop', '99-pickup-kiosk.rules'])
+    for (const name of [
+      'pickup-kiosk.service',
+      'pickup-kiosk-cage.service',
+      'pickup-kiosk.desktop',
+      '99-pickup-kiosk.rules',
+    ])
       expect(await read(`${app}/resources/linux/${name}`)).toBe(await readFile(join(linuxDir, name), 'utf8'));
     expect(inRoot('usr/share/icons/hicolor/512x512/apps/pickup-kiosk.png')).toBe(true);
     expect(await read('usr/share/applications/pickup-kiosk.desktop')).toContain(

@@ -52,6 +52,27 @@ describe('systemd user service', () => {
   });
 });
 
+describe('cage kiosk session (system service)', () => {
+  const unit = ini(read('pickup-kiosk-cage.service'));
+  const get = (section: string, key: string): string[] | undefined => unit.get(section)?.get(key);
+
+  it('logs the kiosk user in on tty1 through PAM, so it gets a logind session and its keyring', () => {
+    expect(get('Service', 'User')).toEqual(['kiosk']);
+    expect(get('Service', 'PAMName')).toEqual(['login']);
+    expect(get('Service', 'TTYPath')).toEqual(['/dev/tty1']);
+    expect(get('Unit', 'Conflicts')).toEqual(['getty@tty1.service']);
+  });
+
+  it('shows only the kiosk, with VT switching off, restarted like the user service', () => {
+    expect(get('Service', 'ExecStart')).toEqual([`/usr/bin/cage -- /usr/bin/${EXECUTABLE_NAME}`]);
+    expect(get('Service', 'ExecStart')?.[0]).not.toMatch(/\s-s\b/);
+    expect(get('Service', 'Environment')).toEqual(['PICKUP_KIOSK_SUPERVISED=1']);
+    expect(get('Service', 'Restart')).toEqual(['always']);
+    expect(get('Service', 'TimeoutStopSec')).toEqual(['15']);
+    expect(get('Install', 'WantedBy')).toEqual(['graphical.target']);
+  });
+});
+
 describe('XDG autostart entry', () => {
   const entry = ini(read('pickup-kiosk.desktop')).get('Desktop Entry');
 
@@ -180,7 +201,12 @@ describe('deb maintainer scripts', () => {
       {
         from: 'build/linux',
         to: 'linux',
-        filter: ['pickup-kiosk.service', 'pickup-kiosk.desktop', '99-pickup-kiosk.rules'],
+        filter: [
+          'pickup-kiosk.service',
+          'pickup-kiosk-cage.service',
+          'pickup-kiosk.desktop',
+          '99-pickup-kiosk.rules',
+        ],
       },
       { from: 'build/linux/apparmor-profile', to: 'apparmor-profile' },
     ]);

@@ -129,7 +129,12 @@ describe('kioskctl build --machine (offline dir build)', () => {
   });
 
   it('ships the Linux integration files the deb installs', () => {
-    for (const name of ['pickup-kiosk.service', 'pickup-kiosk.desktop', '99-pickup-kiosk.rules']) {
+    for (const name of [
+      'pickup-kiosk.service',
+      'pickup-kiosk-cage.service',
+      'pickup-kiosk.desktop',
+      '99-pickup-kiosk.rules',
+    ]) {
       expect(existsSync(join(unpacked, 'resources/linux', name))).toBe(true);
     }
   });

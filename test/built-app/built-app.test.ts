@@ -92,6 +92,9 @@ describeWithBrowserTools('the built app under the Electron stand-in', () => {
       expect(served.every((e) => e.csp === true)).toBe(true);
       expect(first('protocol.privileged')?.schemes).toEqual(['app']);
       expect(first('menu.set')?.menu).toBeNull();
+      // Chosen before ready, so a desktop-less kiosk session still gets the OS keyring, not basic_text.
+      expect(first('app.switch')).toMatchObject({ name: 'password-store', value: 'gnome-libsecret' });
+      expect(first('app.switch-after-ready')).toBeUndefined();
       expect(first('window.created')).toMatchObject({
         sandbox: true,
         contextIsolation: true,

@@ -70,7 +70,17 @@ export class StandinApp extends EventEmitter {
   private lockPath: string | null = null;
   readonly windows = new Set<WindowLike>();
   chromium: ChromiumHost | null = null;
-  readonly commandLine = { appendSwitch: (): void => undefined, hasSwitch: (): boolean => false };
+  private readonly switches = new Map<string, string>();
+  /** Chromium switches the app adds before ready; recorded, and answered by hasSwitch/getSwitchValue. */
+  readonly commandLine = {
+    appendSwitch: (name: string, value = ''): void => {
+      if (this.readyFlag) record({ event: 'app.switch-after-ready', name });
+      this.switches.set(name, value);
+      record({ event: 'app.switch', name, value });
+    },
+    hasSwitch: (name: string): boolean => this.switches.has(name),
+    getSwitchValue: (name: string): string => this.switches.get(name) ?? '',
+  };
 
   constructor() {
     super();
