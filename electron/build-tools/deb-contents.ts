@@ -1,5 +1,5 @@
 import { basename } from 'node:path/posix';
-import { isCredentialFileName } from './verify-package';
+import { suspiciousFileName } from './credential-names';
 
 /** One line of `dpkg-deb -c`: what the package would put on the disk. */
 export type DebContentEntry = {
@@ -38,7 +38,8 @@ export const parseDebListing = (listing: string): DebContentEntry[] =>
 
 /**
  * What the built package must be: every required path present, everything owned by root (an installed kiosk
- * whose files its own user could rewrite would not be a locked-down kiosk), and no credential file anywhere.
+ * whose files its own user could rewrite would not be a locked-down kiosk), and no file named like a secret
+ * anywhere (the same names the unpacked build is checked for; the content is checked before packing).
  */
 export const debContentProblems = (
   entries: readonly DebContentEntry[],
@@ -51,8 +52,9 @@ export const debContentProblems = (
     ...entries
       .filter((e) => e.owner !== 'root/root')
       .map((e) => `/${e.path} in the package is owned by ${e.owner}, not root/root`),
-    ...entries
-      .filter((e) => isCredentialFileName(basename(e.path)))
-      .map((e) => `credential file inside the package: /${e.path}`),
+    ...entries.flatMap((e) => {
+      const why = e.type === 'dir' ? undefined : suspiciousFileName(basename(e.path));
+      return why === undefined ? [] : [`secret inside the package: /${e.path}: ${why}`];
+    }),
   ];
 };

@@ -18,6 +18,8 @@ import { debContentProblems, parseDebListing } from './deb-contents';
 import { DEB_DEPENDS, debArchitecture, debControlText, debVersion } from './deb-control';
 import { debInstallDir, debLayout, type DebEntry } from './deb-layout';
 import { dpkgDeb, type DpkgDeb } from './dpkg-deb';
+import type { KnownSecret } from './package-needles';
+import { scanPackageFolder } from './package-scan';
 
 export type DebPackageRequest = {
   readonly projectDir: string;
@@ -28,6 +30,8 @@ export type DebPackageRequest = {
   readonly arch: BuildArch;
   /** The electron-builder configuration the unpacked app was built with: names, icon, maintainer. */
   readonly config: Configuration;
+  /** Credential values that must not be inside, as for the unpacked build. */
+  readonly secrets?: readonly KnownSecret[];
 };
 
 export const DEB_PACKAGE_NAME = 'pickup-kiosk';
@@ -62,8 +66,10 @@ const normaliseTree = async (root: string): Promise<number> => {
 const readText = (path: string): Promise<string> => readFile(path, 'utf8');
 
 /**
- * Assembles the Debian package from electron-builder's unpacked app with dpkg-deb, then reads its listing
- * back and refuses it (and deletes it) if anything required is missing or a credential file got in.
+ * Assembles the Debian package from electron-builder's unpacked app with dpkg-deb. The staged tree, which is
+ * byte for byte what dpkg-deb packs, is searched for secrets first (names and contents, as the unpacked build
+ * was: the deb adds maintainer scripts, a desktop entry and an icon); then the listing is read back and the
+ * package refused (and deleted) if anything required is missing or a file is named like a secret.
  */
 export const buildDebPackage = async (
   request: DebPackageRequest,
@@ -115,6 +121,8 @@ export const buildDebPackage = async (
     });
     if (!control.ok) return err([control.error]);
     await writeFile(join(root, 'DEBIAN/control'), control.value, { mode: 0o644 });
+    const scan = await scanPackageFolder(root, request.secrets ?? []);
+    if (scan.problems.length > 0) return err(scan.problems.map((p) => `secret inside the package: /${p}`));
     const built = await tools.build(root, debFile);
     if (!built.ok) return err([`dpkg-deb --build: ${built.error}`]);
   } finally {

@@ -1,9 +1,10 @@
 import { readFile } from 'node:fs/promises';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { err, ok, type Result } from '../contract/result';
 import type { BuildTarget } from './builder-config';
 import { parseFleetCsv } from './fleet-csv';
-import { resolveFleetRow } from './fleet-rows';
+import { resolveFleetRow, type FleetJob } from './fleet-rows';
+import { secretsFromEnv, secretsOfMachine } from './known-secrets';
 import { buildMachinePackage, type MachineBuildRequest } from './machine-build';
 import { enclosingRepository, provisioningFileName, writeProvisioningFile } from './provisioning-writer';
 import type { FleetRowResult } from './summary-table';
@@ -26,12 +27,19 @@ export type FleetBuildRequest = {
 
 export type MachineBuilder = (request: MachineBuildRequest) => ReturnType<typeof buildMachinePackage>;
 
+const isInside = (parent: string, path: string): boolean => {
+  const rel = relative(resolve(parent), resolve(path));
+  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+};
+
 const shown = (path: string, base: string): string =>
   relative(base, path).startsWith('..') ? path : relative(base, path);
 
 /**
  * Builds one package and writes one provisioning file per CSV row. A bad row is reported with its line number
- * and the others still build; the provisioning file is written only once its package exists.
+ * and the others still build; the provisioning file is written only once its package exists. Every row is
+ * read before the first build, so each package is checked for the credentials of the whole fleet (and of
+ * kioskctl's environment): a machine's package must not carry another machine's credentials either.
  */
 export const buildFleet = async (
   request: FleetBuildRequest,
@@ -42,6 +50,11 @@ export const buildFleet = async (
   if (repo !== undefined)
     return err(
       `the provisioning folder ${request.provisionDir} is inside the git repository ${repo}: choose one outside it (--provision-out DIR)`,
+    );
+  // A failed build removes its machine's output folder, which must never take provisioning files with it.
+  if (isInside(request.outDir, request.provisionDir))
+    return err(
+      `the provisioning folder ${request.provisionDir} is inside the output folder ${request.outDir}: choose one outside it`,
     );
   let text: string;
   try {
@@ -59,53 +72,60 @@ export const buildFleet = async (
     detail: p.message,
   }));
   results.forEach((r) => request.onRow?.(r));
-  const seen = new Map<string, number>();
+  const finish = (row: FleetRowResult): void => {
+    results.push(row);
+    request.onRow?.(row);
+  };
+  const jobs: FleetJob[] = [];
   for (const record of csv.value.records) {
-    const finish = (row: FleetRowResult): void => {
-      results.push(row);
-      request.onRow?.(row);
-    };
     const job = await resolveFleetRow(record, {
       csvDir: dirname(resolve(request.csvPath)),
       env: request.env,
     });
-    if (!job.ok) {
+    if (job.ok) jobs.push(job.value);
+    else
       finish({
         line: record.line,
         machineNo: record.fields.machine_no,
         ok: false,
         detail: job.error.join('; '),
       });
-      continue;
-    }
-    const { machineNo } = job.value;
+  }
+  const secrets = [
+    ...secretsFromEnv(request.env),
+    ...jobs.flatMap((j) => secretsOfMachine(j.machineNo, j.line, j.credentials)),
+  ];
+
+  const seen = new Map<string, number>();
+  for (const job of jobs) {
+    const { machineNo } = job;
     const earlier = seen.get(machineNo);
     if (earlier !== undefined) {
       finish({
-        line: record.line,
+        line: job.line,
         machineNo,
         ok: false,
         detail: `machine ${machineNo} is already on line ${earlier}`,
       });
       continue;
     }
-    seen.set(machineNo, record.line);
-    const built = await buildMachine({ ...request, configText: job.value.configText });
+    seen.set(machineNo, job.line);
+    const built = await buildMachine({ ...request, configText: job.configText, secrets });
     if (!built.ok) {
-      finish({ line: record.line, machineNo, ok: false, detail: built.error.join('; ') });
+      finish({ line: job.line, machineNo, ok: false, detail: built.error.join('; ') });
       continue;
     }
     const packagePath = shown(built.value.artifacts[0] ?? built.value.unpackedDir, request.projectDir);
     const written = await writeProvisioningFile(
       join(request.provisionDir, provisioningFileName(machineNo)),
-      { machineNo, credentials: job.value.credentials },
+      { machineNo, credentials: job.credentials },
       { force: request.force ?? false },
     );
     finish(
       written.ok
-        ? { line: record.line, machineNo, ok: true, detail: packagePath, provisioningFile: written.value }
+        ? { line: job.line, machineNo, ok: true, detail: packagePath, provisioningFile: written.value }
         : {
-            line: record.line,
+            line: job.line,
             machineNo,
             ok: false,
             detail: `package built (${packagePath}), but provisioning: ${written.error}`,

@@ -17,8 +17,9 @@ import {
 } from './builder-config';
 import { buildDebPackage } from './deb-package';
 import { dpkgDeb, type DpkgDeb } from './dpkg-deb';
+import type { KnownSecret } from './package-needles';
 import { runElectronBuilder } from './run-builder';
-import { verifyUnpackedPackage } from './verify-package';
+import { verifyUnpackedPackage, type PackageReport } from './verify-package';
 
 export type MachineBuildRequest = {
   readonly projectDir: string;
@@ -30,6 +31,8 @@ export type MachineBuildRequest = {
   readonly appDir?: string;
   /** Defaults to this computer's architecture. */
   readonly arch?: BuildArch;
+  /** Credential values the build knows: the package must hold none of them, in any spelling. */
+  readonly secrets?: readonly KnownSecret[];
 };
 
 export type MachineBuildOutcome = {
@@ -38,6 +41,8 @@ export type MachineBuildOutcome = {
   /** The packages built (the .deb for `deb`; empty for `dir`, whose result is `unpackedDir`). */
   readonly artifacts: readonly string[];
   readonly unpackedDir: string;
+  /** What the package check read (for the build's output), and how long it took. */
+  readonly check: PackageReport['scan'] & { readonly seconds: number };
 };
 
 export type BuilderRunner = typeof runElectronBuilder;
@@ -57,10 +62,58 @@ const debToolProblems = (target: BuildTarget, tools: DpkgDeb): string[] =>
       ]
     : [];
 
+type Packaging = {
+  readonly request: MachineBuildRequest;
+  readonly config: Configuration;
+  readonly machineNo: string;
+  readonly outputDir: string;
+  readonly appDir: string;
+  readonly arch: BuildArch;
+};
+
+const secretsOf = (request: MachineBuildRequest): { secrets?: readonly KnownSecret[] } =>
+  request.secrets !== undefined ? { secrets: request.secrets } : {};
+
+/** electron-builder, the check of its output, then for a deb dpkg-deb and its own check. */
+const packageMachine = async (
+  { request, config, machineNo, outputDir, appDir, arch }: Packaging,
+  runBuilder: BuilderRunner,
+  tools: DpkgDeb,
+): Promise<Result<MachineBuildOutcome, string[]>> => {
+  const built = await runBuilder(request.projectDir, config, request.target, arch);
+  if (!built.ok) return err([`electron-builder: ${built.error}`]);
+  const unpackedDir = join(outputDir, unpackedDirName(request.target, arch));
+  const checkStarted = performance.now();
+  const verified = await verifyUnpackedPackage(unpackedDir, {
+    configText: request.configText,
+    appDir,
+    ...secretsOf(request),
+  });
+  if (!verified.ok) return err(verified.error);
+  const check = { ...verified.value.scan, seconds: (performance.now() - checkStarted) / 1000 };
+  if (request.target !== 'deb')
+    return ok({ machineNo, outputDir, artifacts: built.value, unpackedDir, check });
+  const deb = await buildDebPackage(
+    {
+      projectDir: request.projectDir,
+      unpackedDir,
+      outputDir,
+      machineNo,
+      arch,
+      config,
+      ...secretsOf(request),
+    },
+    tools,
+  );
+  return deb.ok ? ok({ machineNo, outputDir, artifacts: [deb.value], unpackedDir, check }) : err(deb.error);
+};
+
 /**
  * Builds one machine's package: validates its configuration, embeds it as resources/machine.json, names the
- * output after the machine number, and checks the result holds the app and no credential file. A deb is made
- * from electron-builder's `dir` output with dpkg-deb, and its listing is checked as well.
+ * output after the machine number, and checks the result holds the app and nothing secret. A deb is made
+ * from electron-builder's `dir` output with dpkg-deb, and checked as well. Once electron-builder has been
+ * started, any failure (its own, a check's, an exception) removes this machine's output folder: a package
+ * that failed its check must not be left lying there for someone to install.
  */
 export const buildMachinePackage = async (
   request: MachineBuildRequest,
@@ -77,25 +130,26 @@ export const buildMachinePackage = async (
   const missing = [...missingAppParts(appDir), ...debToolProblems(request.target, tools)];
   if (missing.length > 0) return err(missing);
 
+  const outputDir = machineOutputDir(request.outDir, machineNo);
+  const removeOutput = () => rm(outputDir, { recursive: true, force: true });
   // Staged outside the project so the embedded file is exactly the text that was validated.
   const staging = await mkdtemp(join(tmpdir(), `pickup-kiosk-${machineNo}-`));
+  let result: Result<MachineBuildOutcome, string[]>;
   try {
     const configFile = join(staging, 'machine.json');
     await writeFile(configFile, request.configText, 'utf8');
     const config = machineBuilderConfig(base, { ...request, machineNo, configFile, appDir });
-    const built = await runBuilder(request.projectDir, config, request.target, arch);
-    if (!built.ok) return err([`electron-builder: ${built.error}`]);
-    const outputDir = machineOutputDir(request.outDir, machineNo);
-    const unpackedDir = join(outputDir, unpackedDirName(request.target, arch));
-    const verified = await verifyUnpackedPackage(unpackedDir, { configText: request.configText, appDir });
-    if (!verified.ok) return err(verified.error);
-    if (request.target !== 'deb') return ok({ machineNo, outputDir, artifacts: built.value, unpackedDir });
-    const deb = await buildDebPackage(
-      { projectDir: request.projectDir, unpackedDir, outputDir, machineNo, arch, config },
-      tools,
-    );
-    return deb.ok ? ok({ machineNo, outputDir, artifacts: [deb.value], unpackedDir }) : err(deb.error);
+    result = await packageMachine({ request, config, machineNo, outputDir, appDir, arch }, runBuilder, tools);
+  } catch (e) {
+    await removeOutput();
+    throw e;
   } finally {
     await rm(staging, { recursive: true, force: true });
   }
+  if (result.ok) return result;
+  await removeOutput();
+  return err([
+    ...result.error,
+    `the output folder ${outputDir} was removed: no package of this build is left`,
+  ]);
 };

@@ -1,27 +1,26 @@
-import { appendFileSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { DEFAULT_LOG_LIMITS, type LogLimits } from '../adapters/log-retention';
+import { openRotatingLogFile } from '../adapters/rotating-log-file';
 
 /**
- * The kiosk's log: one file per day under the user-data folder, the last 14 kept, and a copy on stdout for
- * journald when run as a systemd service. Appends are synchronous so the last line before a crash is on disk.
+ * The kiosk's log: files under the user-data folder (0600 in a 0700 folder, rotated by day and by size, bounded
+ * in total: electron/adapters/rotating-log-file.ts), and a copy on stdout for journald when run as a systemd
+ * service. The copy is written first, so a line the disk refuses (full, read-only) still reaches the journal;
+ * such a failure is said once on stderr instead of throwing into the code that logged.
  */
-export const openLogFile = (dir: string, keepDays = 14, now: () => Date = () => new Date()) => {
-  mkdirSync(dir, { recursive: true });
-  const prune = (): void => {
-    const files = readdirSync(dir)
-      .filter((f) => /^kiosk-\d{4}-\d{2}-\d{2}\.log$/.test(f))
-      .sort();
-    for (const old of files.slice(0, Math.max(0, files.length - keepDays)))
-      rmSync(join(dir, old), { force: true });
-  };
-  prune();
+export const openLogFile = (dir: string, limits: LogLimits = DEFAULT_LOG_LIMITS, now?: () => Date) => {
+  const file = openRotatingLogFile(dir, limits, now);
+  let failing = false;
   return {
     write(line: string): void {
-      const file = join(dir, `kiosk-${now().toISOString().slice(0, 10)}.log`);
-      const isNew = !statSync(file, { throwIfNoEntry: false });
-      appendFileSync(file, `${line}\n`);
       process.stdout.write(`${line}\n`);
-      if (isNew) prune();
+      try {
+        file.write(line);
+        failing = false;
+      } catch (e) {
+        if (!failing)
+          process.stderr.write(`log file ${dir}: ${e instanceof Error ? e.message : String(e)}\n`);
+        failing = true;
+      }
     },
   };
 };

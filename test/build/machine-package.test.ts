@@ -70,7 +70,16 @@ describe('kioskctl build --machine (offline dir build)', () => {
 
   beforeAll(async () => {
     before = await projectFingerprint();
-    io = captureCliIo({ cwd: repo });
+    // Set as an installer may have left them after `kioskctl provision`: the check searches the real
+    // production node_modules and the fixture app for them, and must find nothing.
+    io = captureCliIo({
+      cwd: repo,
+      env: {
+        KIOSK_APPID: 'fake-appid-00000001',
+        KIOSK_APPSECRET: 'fake-appsecret-00000001',
+        KIOSK_APPKEY: 'fake-appkey-00000001',
+      },
+    });
     const started = performance.now();
     const code = await runCli(['build', '--machine', example, ...flags], io);
     seconds = (performance.now() - started) / 1000;
@@ -81,6 +90,13 @@ describe('kioskctl build --machine (offline dir build)', () => {
 
   it("leaves the project's node_modules and manifests exactly as they were (no rebuild into them)", async () => {
     expect(await projectFingerprint()).toEqual(before);
+  });
+
+  it('looked inside the package for secrets and found none in the real dependencies', () => {
+    const line = io.stdout.find((l) => l.startsWith('  checked for secrets: ')) ?? '';
+    expect(line).toMatch(/^ {2}checked for secrets: \d+ files, [\d.]+ MB in [\d.]+ s$/);
+    expect(Number(/(\d+) files/.exec(line)?.[1])).toBeGreaterThan(500);
+    expect(io.stdout.some((l) => l.includes('not searched for'))).toBe(false);
   });
 
   it('puts the package in a folder named after the machine number, quickly', () => {

@@ -2,7 +2,9 @@ import { readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { BUILD_TARGETS, isBuildTarget, type BuildTarget } from '../../build-tools/builder-config';
 import { buildFleet } from '../../build-tools/fleet-build';
-import { buildMachinePackage } from '../../build-tools/machine-build';
+import { secretsFromEnv } from '../../build-tools/known-secrets';
+import { buildMachinePackage, type MachineBuildOutcome } from '../../build-tools/machine-build';
+import { MIN_SEARCHED_LENGTH } from '../../build-tools/package-needles';
 import { formatFleetSummary } from '../../build-tools/summary-table';
 import { parseArgs, UsageError, type ParsedArgs } from '../args';
 import type { CliIo, CommandGroup } from '../command';
@@ -34,7 +36,20 @@ const commonOptions = (parsed: ParsedArgs, io: CliIo): Common => {
   };
 };
 
-/** `file` as the operator typed it (for messages); read relative to the working folder. */
+/** What the package check read, so an installer sees it ran and what it could not look for. */
+const checkLines = ({ check }: MachineBuildOutcome): string[] => [
+  `  checked for secrets: ${check.files} files, ${(check.bytes / 1e6).toFixed(1)} MB in ${check.seconds.toFixed(1)} s`,
+  ...(check.unsearched.length > 0
+    ? [
+        `  not searched for by value (under ${MIN_SEARCHED_LENGTH} characters): ${check.unsearched.join(', ')}`,
+      ]
+    : []),
+];
+
+/**
+ * `file` as the operator typed it (for messages); read relative to the working folder. The credentials
+ * `kioskctl provision` reads may still be set in the environment: if so, the package is searched for them.
+ */
 const buildOne = async (file: string, common: Common, io: CliIo): Promise<number> => {
   let configText: string;
   try {
@@ -43,7 +58,7 @@ const buildOne = async (file: string, common: Common, io: CliIo): Promise<number
     io.err(`build: cannot read ${file}`);
     return 1;
   }
-  const built = await buildMachinePackage({ ...common, configText });
+  const built = await buildMachinePackage({ ...common, configText, secrets: secretsFromEnv(io.env) });
   if (!built.ok) {
     io.err(`build: ${file}: ${built.error.length} problem${built.error.length === 1 ? '' : 's'}:`);
     for (const problem of built.error) io.err(`  - ${problem}`);
@@ -52,6 +67,7 @@ const buildOne = async (file: string, common: Common, io: CliIo): Promise<number
   io.out(`machine ${built.value.machineNo}: ${built.value.outputDir}`);
   for (const artifact of built.value.artifacts) io.out(`  ${artifact}`);
   io.out(`  unpacked: ${built.value.unpackedDir}`);
+  for (const line of checkLines(built.value)) io.out(line);
   return 0;
 };
 

@@ -50,8 +50,25 @@ describe('debContentProblems', () => {
     expect(debContentProblems(bad, ['opt/Pickup Kiosk/resources/app.asar'])).toEqual([
       'the package has no /opt/Pickup Kiosk/resources/app.asar',
       '/opt/Pickup Kiosk/resources/provisioning.json in the package is owned by kiosk/kiosk, not root/root',
-      'credential file inside the package: /opt/Pickup Kiosk/resources/provisioning.json',
-      'credential file inside the package: /opt/Pickup Kiosk/resources/12345678.provision.json',
+      'secret inside the package: /opt/Pickup Kiosk/resources/provisioning.json: its name looks like a provisioning file',
+      'secret inside the package: /opt/Pickup Kiosk/resources/12345678.provision.json: its name looks like a provisioning file',
+    ]);
+  });
+
+  it('finds the names the unpacked build is checked for, copies included, and not folders', () => {
+    const more = parseDebListing(
+      [
+        listing,
+        '-rw-r--r-- root/root 90 2026-12-01 23:50 ./opt/Pickup Kiosk/resources/87654321.provision.json.bak',
+        '-rw-r--r-- root/root 90 2026-12-01 23:50 ./opt/Pickup Kiosk/resources/creds.json',
+        '-rw-r--r-- root/root 90 2026-12-01 23:50 ./opt/Pickup Kiosk/kiosk.pem',
+        'drwxr-xr-x root/root 0 2026-12-01 23:50 ./opt/Pickup Kiosk/secrets/',
+      ].join('\n'),
+    );
+    expect(debContentProblems(more, [])).toEqual([
+      'secret inside the package: /opt/Pickup Kiosk/resources/87654321.provision.json.bak: its name looks like a copy of a provisioning file',
+      'secret inside the package: /opt/Pickup Kiosk/resources/creds.json: its name looks like a credential file',
+      'secret inside the package: /opt/Pickup Kiosk/kiosk.pem: its name looks like key material',
     ]);
   });
 

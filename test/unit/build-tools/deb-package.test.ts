@@ -85,10 +85,34 @@ describe('buildDebPackage', () => {
       ok: false,
       error: [
         'the package has no /opt/Pickup Kiosk/pickup-kiosk',
-        'credential file inside the package: /opt/Pickup Kiosk/resources/provisioning.json',
+        'secret inside the package: /opt/Pickup Kiosk/resources/provisioning.json: its name looks like a provisioning file',
       ],
     });
     expect((await readdir(dir)).filter((name) => name.endsWith('.deb'))).toEqual([]);
+  });
+
+  it('searches what it staged for the known credentials and key material before dpkg-deb packs it', async () => {
+    await writeFile(join(dir, 'linux-unpacked/resources/notes.txt'), '{"kind": "pickup-kiosk-provisioning"}');
+    await writeFile(join(dir, 'linux-unpacked/resources/app.asar'), 'x'.repeat(100) + 'deb-known-secret');
+    const fake = fakeDpkgDeb(complete.join('\n'));
+    const result = await buildDebPackage(
+      {
+        ...request(),
+        secrets: [{ label: 'AppSecret of machine 12345678 (line 2)', value: 'deb-known-secret' }],
+      },
+      fake.tools,
+    );
+    expect(result).toEqual({
+      ok: false,
+      error: [
+        'secret inside the package: /opt/Pickup Kiosk/resources/app.asar: contains the AppSecret of machine 12345678 (line 2) (as text)',
+        `secret inside the package: /opt/Pickup Kiosk/resources/notes.txt: contains a provisioning file's "kind": "pickup-kiosk-provisioning"`,
+      ],
+    });
+    expect(fake.control()).toBe('');
+    expect(
+      (await readdir(dir)).filter((name) => name.endsWith('.deb') || name.startsWith('.deb-root-')),
+    ).toEqual([]);
   });
 
   it("reports dpkg-deb's own error", async () => {

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildFleet, type MachineBuilder } from '../../../electron/build-tools/fleet-build';
+import type { MachineBuildRequest } from '../../../electron/build-tools/machine-build';
 import { ok, err } from '../../../electron/contract/result';
 import { parseMachineConfig } from '../../../electron/core/config/parse-config';
 import { minimalConfig } from '../core/config/machine-config-fixture';
@@ -20,8 +21,9 @@ afterEach(async () => {
 
 /** Records what it was asked to build; fails for machine 99999999 as a real build error would. */
 const fakeBuilder =
-  (built: string[]): MachineBuilder =>
+  (built: string[], requests: MachineBuildRequest[] = []): MachineBuilder =>
   (request) => {
+    requests.push(request);
     const parsed = parseMachineConfig(request.configText);
     if (!parsed.ok) return Promise.resolve(err(['unexpected invalid config']));
     const machineNo = parsed.value.machineNo;
@@ -34,6 +36,7 @@ const fakeBuilder =
         outputDir,
         artifacts: [join(outputDir, `pickup-kiosk-${machineNo}.deb`)],
         unpackedDir: join(outputDir, 'linux-unpacked'),
+        check: { files: 1, bytes: 1, unsearched: [], seconds: 0 },
       }),
     );
   };
@@ -48,10 +51,10 @@ const request = (csv: string) => ({
   csv,
 });
 
-const run = async (csv: string, built: string[] = []) => {
+const run = async (csv: string, built: string[] = [], requests: MachineBuildRequest[] = []) => {
   const { csv: text, ...rest } = request(csv);
   await writeFile(rest.csvPath, text);
-  return buildFleet(rest, fakeBuilder(built));
+  return buildFleet(rest, fakeBuilder(built, requests));
 };
 
 const HEADER = 'config,machine_no,appid,appsecret,appkey';
@@ -115,6 +118,45 @@ describe('buildFleet', () => {
     const built: string[] = [];
     const result = await run(`${HEADER}\ntemplate.json,12345678,${creds}\n`, built);
     expect(result.ok ? '' : result.error).toMatch(/^the provisioning folder .* is inside the git repository/);
+    expect(built).toEqual([]);
+  });
+
+  it("checks every package for the whole fleet's credentials and those in the environment", async () => {
+    const requests: MachineBuildRequest[] = [];
+    const { csv: text, ...rest } = request(
+      [
+        HEADER,
+        `template.json,12345678,${creds}`,
+        'template.json,12345679,id-two-xx,secret-two,key-two-x',
+      ].join('\n'),
+    );
+    await writeFile(rest.csvPath, text);
+    await buildFleet(
+      { ...rest, env: { ...env, KIOSK_APPSECRET: 'from-the-env' } },
+      fakeBuilder([], requests),
+    );
+    expect(requests).toHaveLength(2);
+    for (const r of requests)
+      expect(r.secrets).toEqual([
+        { label: '$KIOSK_APPSECRET', value: 'from-the-env' },
+        { label: 'AppId of machine 12345678 (line 2)', value: 'test-appid' },
+        { label: 'AppSecret of machine 12345678 (line 2)', value: 'test-secret' },
+        { label: 'AppKey of machine 12345678 (line 2)', value: 'TESTKEY' },
+        { label: 'AppId of machine 12345679 (line 3)', value: 'id-two-xx' },
+        { label: 'AppSecret of machine 12345679 (line 3)', value: 'secret-two' },
+        { label: 'AppKey of machine 12345679 (line 3)', value: 'key-two-x' },
+      ]);
+  });
+
+  it('refuses a provisioning folder inside the output folder, which a failed build may remove', async () => {
+    const built: string[] = [];
+    const { csv: text, ...rest } = request(`${HEADER}\ntemplate.json,12345678,${creds}\n`);
+    await writeFile(rest.csvPath, text);
+    const result = await buildFleet(
+      { ...rest, provisionDir: join(rest.outDir, '12345678') },
+      fakeBuilder(built),
+    );
+    expect(result.ok ? '' : result.error).toMatch(/^the provisioning folder .* is inside the output folder/);
     expect(built).toEqual([]);
   });
 

@@ -3,7 +3,8 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { isCredentialFileName, verifyUnpackedPackage } from '../../../electron/build-tools/verify-package';
+import { isExcludedCredentialFileName } from '../../../electron/build-tools/credential-names';
+import { verifyUnpackedPackage } from '../../../electron/build-tools/verify-package';
 
 let dir: string;
 beforeEach(async () => {
@@ -59,14 +60,35 @@ describe('verifyUnpackedPackage', () => {
     });
   });
 
-  it('finds a credential file inside the archive or next to it', async () => {
-    const unpacked = await makeUnpacked({ ...complete, 'out/12345678.provision.json': '{}' }, '{}');
+  it('finds a credential file inside the archive or next to it, by name or by content', async () => {
+    const unpacked = await makeUnpacked(
+      {
+        ...complete,
+        'out/12345678.provision.json': '{}',
+        'out/notes.txt': 'the secret is s3cr3t-value-1',
+      },
+      '{}',
+    );
     await writeFile(join(unpacked, 'resources/credentials.enc.json'), '{}');
-    const result = await verifyUnpackedPackage(unpacked, { configText: '{}' });
+    await writeFile(join(unpacked, 'resources/appsecret.txt'), 'nothing here');
+    const result = await verifyUnpackedPackage(unpacked, {
+      configText: '{}',
+      secrets: [{ label: '$KIOSK_APPSECRET', value: 's3cr3t-value-1' }],
+    });
     expect(result.ok ? [] : result.error).toEqual([
-      'credential file inside the package: resources/credentials.enc.json',
-      'credential file inside the package: resources/app.asar/out/12345678.provision.json',
+      'secret inside the package: resources/app.asar/out/12345678.provision.json: its name looks like a provisioning file',
+      'secret inside the package: resources/app.asar/out/notes.txt: contains the $KIOSK_APPSECRET (as text)',
+      'secret inside the package: resources/appsecret.txt: its name looks like a secret',
+      'secret inside the package: resources/credentials.enc.json: its name looks like a credential store',
     ]);
+  });
+
+  it('reports what the content check read', async () => {
+    const result = await verifyUnpackedPackage(await makeUnpacked(complete, '{"a":1}'), {
+      configText: '{"a":1}',
+      secrets: [{ label: '$KIOSK_APPKEY', value: 'short' }],
+    });
+    expect(result.ok && result.value.scan).toEqual({ files: 5, bytes: 9, unsearched: ['$KIOSK_APPKEY'] });
   });
 
   it('reports a missing machine.json', async () => {
@@ -104,7 +126,7 @@ describe('verifyUnpackedPackage', () => {
     ['machine.json', false],
     ['environment.js', false],
     ['credentials-abc123.js', false],
-  ])('%s is a credential file: %s', (name, expected) => {
-    expect(isCredentialFileName(name)).toBe(expected);
+  ])('%s is one of the credential files the build leaves out: %s', (name, expected) => {
+    expect(isExcludedCredentialFileName(name)).toBe(expected);
   });
 });
