@@ -79,6 +79,8 @@ export const startKiosk = async (deps: StartKioskDeps): Promise<KioskStart> => {
     version: deps.appVersion ?? 'unknown',
     clock: systemClock,
     logger,
+    // The wrong-PIN count lives here, so a forced restart does not reset it.
+    userDataDir: deps.userDataDir,
   });
   const load = await loadMachineConfig(
     { resourcesDir: deps.resourcesDir, overrideDir: deps.overrideDir, userDataDir: deps.userDataDir },

@@ -155,7 +155,9 @@ export const runCrashCampaign = async (options: CampaignOptions): Promise<Campai
       { addr: 1, dropSensor: true },
       { addr: 2, dropSensor: true },
     ],
-    throttle: { maxWrongCodes: 50 },
+    // Every run types every code again, so the redeemed ones come back "used", which counts toward the guessing
+    // budget: give the campaign room for that, it is not a guesser.
+    throttle: { maxWrongCodes: 50, maxWrongCodesPerHour: 1000, maxWrongCodesPerDay: 10_000 },
   });
   const env = {
     CRASH_CONFIG: JSON.stringify(config),

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { checkPinFormat, hashPin, PIN_SCRYPT } from '../../core/security/pin-hash';
+import { MAX_PIN_DIGITS, MIN_PIN_DIGITS } from '../../core/security/pin-hash-format';
 import { parseArgs, UsageError } from '../args';
 import type { CommandGroup } from '../command';
 import { readSecretFromStdin, type SecretReader } from '../read-secret';
@@ -8,8 +9,10 @@ import { readSecretFromStdin, type SecretReader } from '../read-secret';
 export const PIN_ENV = 'KIOSK_PIN';
 
 /**
- * `kioskctl pin hash`: prints the `scrypt$<salt>$<hash>` line for `maintenance.pinHash`. The PIN never comes
- * from argv, where `ps` and shell history would keep it. The reader is injectable so tests need no terminal.
+ * `kioskctl pin hash`: prints the `scrypt$v2$…` line for `maintenance.pinHash`, and refuses a PIN under 6
+ * digits: the configuration check cannot see the PIN behind a hash, only the format that says which rules made
+ * it. The PIN never comes from argv, where `ps` and shell history would
+ * keep it. The reader is injectable so tests need no terminal.
  */
 export const createPinCommand = (readSecret: SecretReader = readSecretFromStdin): CommandGroup => ({
   name: 'pin',
@@ -24,7 +27,9 @@ export const createPinCommand = (readSecret: SecretReader = readSecretFromStdin)
       throw new UsageError(`never put the PIN on the command line: set $${PIN_ENV} or pipe it to stdin`);
     const fromEnv = io.env[PIN_ENV];
     const pin =
-      fromEnv !== undefined && fromEnv !== '' ? fromEnv : await readSecret('Maintenance PIN (4–12 digits): ');
+      fromEnv !== undefined && fromEnv !== ''
+        ? fromEnv
+        : await readSecret(`Maintenance PIN (${MIN_PIN_DIGITS}–${MAX_PIN_DIGITS} digits): `);
     if (pin === undefined) {
       io.err(`pin hash: no PIN given (set $${PIN_ENV} or pipe it to stdin)`);
       return 1;

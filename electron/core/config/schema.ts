@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { cloudUrlProblem } from '../protocol/cloud-url';
+import { pinHashProblem } from '../security/pin-hash-format';
 import { flag, intRange, oneOf, pattern, section, showValue, text } from './schema-fields';
 
 /**
@@ -79,13 +80,28 @@ const throttleSchema = section({
   windowSeconds: intRange(10, 3600, 'seconds').default(120),
   lockoutSeconds: intRange(5, 3600, 'seconds').default(60),
   maxLockoutSeconds: intRange(5, 86_400, 'seconds').default(900),
+  /** Wrong codes allowed in any 60 minutes, however they are spaced; then entry waits for room. */
+  maxWrongCodesPerHour: intRange(1, 1000, 'wrong codes').default(20),
+  /** Wrong codes allowed in any 24 hours. */
+  maxWrongCodesPerDay: intRange(1, 10_000, 'wrong codes').default(60),
+  /** A clean spell this long after the end of the last lockout forgives the doubling. */
+  levelResetSeconds: intRange(60, 604_800, 'seconds').default(3600),
 }).check((ctx) => {
-  if (ctx.value.lockoutSeconds > ctx.value.maxLockoutSeconds) {
+  const { lockoutSeconds, maxLockoutSeconds, maxWrongCodesPerHour, maxWrongCodesPerDay } = ctx.value;
+  if (lockoutSeconds > maxLockoutSeconds) {
     ctx.issues.push({
       code: 'custom',
-      input: ctx.value.lockoutSeconds,
+      input: lockoutSeconds,
       path: ['lockoutSeconds'],
-      message: `must not exceed maxLockoutSeconds (${ctx.value.maxLockoutSeconds}), got ${ctx.value.lockoutSeconds}`,
+      message: `must not exceed maxLockoutSeconds (${maxLockoutSeconds}), got ${lockoutSeconds}`,
+    });
+  }
+  if (maxWrongCodesPerHour > maxWrongCodesPerDay) {
+    ctx.issues.push({
+      code: 'custom',
+      input: maxWrongCodesPerHour,
+      path: ['maxWrongCodesPerHour'],
+      message: `must not exceed maxWrongCodesPerDay (${maxWrongCodesPerDay}), got ${maxWrongCodesPerHour}`,
     });
   }
 });
@@ -120,11 +136,13 @@ export const machineConfigSchema = section({
   }).prefault({}),
   throttle: throttleSchema.prefault({}),
   maintenance: section({
-    /** `scrypt$<salt hex>$<hash hex>`, made by `kioskctl pin hash`. Null disables the maintenance screen. */
+    /** `scrypt$v2$…`, made by `kioskctl pin hash` from 6–12 digits. Null disables the maintenance screen. */
     pinHash: z
       .string({ error: 'must be the text printed by `kioskctl pin hash`, or null' })
-      .regex(/^scrypt\$[0-9a-f]{32}\$[0-9a-f]{64}$/, {
-        error: 'must be the text printed by `kioskctl pin hash` (scrypt$<32 hex>$<64 hex>), or null',
+      .check((ctx) => {
+        // The message never repeats the value: a hash is still worth something to someone searching PINs.
+        const problem = pinHashProblem(ctx.value);
+        if (problem) ctx.issues.push({ code: 'custom', input: ctx.value, message: problem });
       })
       .nullable()
       .default(null),

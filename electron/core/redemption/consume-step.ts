@@ -89,5 +89,7 @@ export const consumeStep = async (
       store.dropCode(r.codeHash);
   });
   logger.warn('redemption.rejected', fields);
-  return { kind: 'refused', code: customerCodeFor(e), wrongCode: e.code === 'code-not-found' };
+  // A code the cloud calls unknown, used or expired counts as a guess, as it does when the cache says so.
+  const guess = e.code === 'code-not-found' || e.code === 'code-used' || e.code === 'code-expired';
+  return { kind: 'refused', code: customerCodeFor(e), wrongCode: guess };
 };

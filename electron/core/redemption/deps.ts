@@ -13,7 +13,7 @@ export type OfflinePolicy =
 
 export type EngineSettings = {
   readonly offline: OfflinePolicy;
-  /** On a cache miss, refresh first when the cache is older than this. */
+  /** A miss refreshes a cache older than this, and misses start at most one refresh per this long. */
   readonly refreshOnMissAfterMs: number;
   /** Upload orders and stock to the cloud. Off: redemptions finish at `completed` with nothing queued. */
   readonly reporting: boolean;

@@ -13,6 +13,7 @@ import type { EngineDeps } from './deps';
 import { dispenseStep } from './dispense-step';
 import { finishStep } from './finish-step';
 import { matchStep } from './match-step';
+import { createMissRefresh } from './miss-refresh';
 
 export type RedemptionEngine = {
   /** The one redemption path: format → throttle → match → consume → dispense each unit → report. */
@@ -29,6 +30,7 @@ export const createRedemptionEngine = (
   throttle: ThrottleGate,
 ): RedemptionEngine => {
   const { store, clock, logger } = deps;
+  const missRefresh = createMissRefresh(deps.cache, clock, deps.settings.refreshOnMissAfterMs);
   let busy = false;
 
   const finishConsumed = async (r: RedemptionRow, request: DispenseRequest): Promise<RedemptionResult> => {
@@ -46,7 +48,7 @@ export const createRedemptionEngine = (
   ): Promise<Result<RedemptionResult, IpcError>> => {
     const consumed = await consumeStep(deps, r, code, customerPresent);
     if (consumed.kind === 'refused') {
-      if (consumed.wrongCode) throttle.wrong();
+      if (consumed.wrongCode) throttle.wrong(r.codeHash);
       return err({ code: consumed.code });
     }
     throttle.good();
@@ -59,9 +61,9 @@ export const createRedemptionEngine = (
     const remaining = throttle.remainingMs();
     if (remaining > 0) return err({ code: 'locked-out', retryAfterSeconds: Math.ceil(remaining / 1000) });
     const codeHash = hash(code);
-    const match = await matchStep(deps, code, codeHash);
+    const match = await matchStep(deps, code, codeHash, missRefresh);
     if (!match.ok) {
-      const lockout = match.error.wrongCode ? throttle.wrong() : null;
+      const lockout = match.error.wrongCode ? throttle.wrong(codeHash) : null;
       logger.info('redemption.refused', { code: maskCode(code), reason: match.error.code });
       return lockout === null
         ? err({ code: match.error.code })

@@ -6,6 +6,7 @@ import type { CachedCode, RedemptionRow } from '../ports/store';
 import type { Product } from '../ports/vendor-cloud';
 import { rejectedAsUsed } from './consume-step';
 import type { EngineDeps } from './deps';
+import type { MissRefresh } from './miss-refresh';
 
 export type Match =
   | {
@@ -17,6 +18,7 @@ export type Match =
   /** The same code was tried before while the cloud was unreachable: resume with its trade id. */
   | { readonly kind: 'resume'; readonly redemption: RedemptionRow; readonly request: DispenseRequest };
 
+/** `wrongCode`: the answer counts toward the guessing budget (see the README's *Security* section). */
 export type MatchFailure = IpcError & { readonly wrongCode: boolean };
 
 const fail = (code: IpcError['code'], wrongCode = false): Result<Match, MatchFailure> =>
@@ -36,40 +38,41 @@ const dispensable = (deps: EngineDeps, addr: number, slot: number): Result<Dispe
 };
 
 /**
- * Finds what a typed code refers to: an earlier redemption of the same code, or the code cache, refreshed
- * once on a miss when it is older than the configured age. Nothing here talks to the board or consumes.
+ * Finds what a typed code refers to: an earlier redemption of the same code, or the code cache (refreshed on
+ * a miss at most once per interval, see miss-refresh.ts). Nothing here talks to the board or consumes.
+ * Every code that is not usable counts as a guess: unknown (even when the cloud could not be asked), used
+ * or expired. Only a code that is usable, or already on its way, does not.
  */
 export const matchStep = async (
   deps: EngineDeps,
   code: string,
   codeHash: string,
+  missRefresh: MissRefresh,
 ): Promise<Result<Match, MatchFailure>> => {
-  const { store, cache, clock, settings } = deps;
+  const { store, cache, clock } = deps;
   const earlier = store.findRedemptionByCode(codeHash);
   if (earlier) {
     if (earlier.state === 'abandoned') {
       const request = dispensable(deps, earlier.addr, earlier.slot);
       return request.ok ? ok({ kind: 'resume', redemption: earlier, request: request.value }) : request;
     }
-    if (earlier.state !== 'rejected')
-      return fail(earlier.state === 'matched' || earlier.state === 'consuming' ? 'busy' : 'code-used');
-    if (rejectedAsUsed(earlier.note)) return fail('code-used');
+    if (earlier.state === 'matched' || earlier.state === 'consuming') return fail('busy');
+    if (earlier.state !== 'rejected' || rejectedAsUsed(earlier.note)) return fail('code-used', true);
   }
 
   let cached = cache.lookup(code);
-  let refreshFailed = false;
+  let unreachable = false;
   if (!cached) {
-    const age = cache.age();
-    if (age === null || age > settings.refreshOnMissAfterMs) {
-      const refreshed = await cache.refresh();
-      refreshFailed = !refreshed.ok;
-      cached = cache.lookup(code);
-    }
+    const after = await missRefresh.afterMiss();
+    unreachable = after.unreachable;
+    if (after.refreshed) cached = cache.lookup(code);
   }
-  if (!cached) return refreshFailed ? fail('cloud-unreachable') : fail('unknown-code', true);
+  // With the cloud unreachable the customer is told so (the code may be newer than the cache), but the
+  // miss is still counted: otherwise an outage would be a free guessing window.
+  if (!cached) return fail(unreachable ? 'cloud-unreachable' : 'unknown-code', true);
   if (cached.expiresAt !== null && cached.expiresAt <= clock.now()) {
     cache.drop(cached.codeHash);
-    return fail('code-expired');
+    return fail('code-expired', true);
   }
   const product = store.getProduct(cached.productId);
   if (!product) return fail('out-of-service');

@@ -1,19 +1,31 @@
 import type { Clock } from '../ports/clock';
 import type { Logger } from '../ports/logger';
 import type { KioskStore } from '../ports/store';
-import type { ThrottleSettings, ThrottleState } from './throttle';
-import { initialThrottle, lockoutRemaining, recordGoodCode, recordWrongCode } from './throttle';
+import { createPersistedThrottle } from './persisted-throttle';
+import type { StateCell } from './state-cell';
+import type { ThrottleSettings } from './throttle';
+import { clearBurst } from './throttle';
 
-/** The throttle with its state kept in the store, so a restart does not reopen a locked keypad. */
+/** The customer keypad's throttle, kept in the store so a restart neither reopens a lockout nor refills a budget. */
 export type ThrottleGate = {
   remainingMs(): number;
   lockedUntil(): number | null;
-  /** Returns the lockout length in ms when this wrong code started one. */
-  wrong(): number | null;
+  /**
+   * Counts a wrong code; `key` is its salted hash, so typing the same wrong code again right after is not a
+   * second guess. Returns the lockout length in ms when this code started or lengthened one.
+   */
+  wrong(key: string): number | null;
   good(): void;
 };
 
 const key = 'throttle.state';
+
+const metaCell = (store: KioskStore): StateCell => ({
+  read: () => store.getMeta(key),
+  write(value) {
+    store.setMeta(key, value);
+  },
+});
 
 export const createThrottleGate = (
   store: KioskStore,
@@ -21,33 +33,37 @@ export const createThrottleGate = (
   logger: Logger,
   settings: ThrottleSettings,
 ): ThrottleGate => {
-  const load = (): ThrottleState => {
-    const raw = store.getMeta(key);
-    return raw === null ? initialThrottle : (JSON.parse(raw) as ThrottleState);
-  };
-  const save = (s: ThrottleState): void => {
-    store.setMeta(key, JSON.stringify(s));
-  };
+  const throttle = createPersistedThrottle(metaCell(store), clock, settings, (why) => {
+    logger.error('entry.throttle-state-unreadable', { why });
+  });
   return {
-    remainingMs: () => lockoutRemaining(load(), clock.now()),
+    remainingMs: () => throttle.remainingMs(),
     lockedUntil: () => {
-      const until = load().lockedUntil;
+      const until = throttle.current().lockedUntil;
       return until !== null && until > clock.now() ? until : null;
     },
-    wrong() {
+    wrong(codeHash) {
       const now = clock.now();
-      const { state, lockedOutFor } = recordWrongCode(load(), now, settings);
-      store.transaction(() => {
-        save(state);
-        if (lockedOutFor !== null)
-          store.audit('entry.locked-out', { seconds: lockedOutFor / 1000, level: state.level }, now);
+      const { lockout, state } = store.transaction(() => {
+        const result = throttle.miss(codeHash);
+        if (result.lockout !== null)
+          store.audit(
+            'entry.locked-out',
+            { seconds: result.lockout.ms / 1000, reason: result.lockout.reason, level: result.state.level },
+            now,
+          );
+        return result;
       });
-      if (lockedOutFor !== null)
-        logger.warn('entry.locked-out', { seconds: lockedOutFor / 1000, level: state.level });
-      return lockedOutFor;
+      if (lockout === null) return null;
+      logger.warn('entry.locked-out', {
+        seconds: lockout.ms / 1000,
+        reason: lockout.reason,
+        level: state.level,
+      });
+      return lockout.ms;
     },
     good() {
-      save(recordGoodCode(load()));
+      throttle.settle((state, now) => clearBurst(state, now, settings));
     },
   };
 };

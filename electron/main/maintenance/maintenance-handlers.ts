@@ -13,7 +13,7 @@ export type MaintenanceMethod =
 export type MaintenanceHandlers = Pick<IpcHandlers, MaintenanceMethod>;
 
 export const maintenanceHandlers = (session: MaintenanceSession): MaintenanceHandlers => ({
-  maintenanceOpen: ({ pin }) => Promise.resolve(session.open(pin)),
+  maintenanceOpen: ({ pin }) => session.open(pin),
   maintenanceStatus: () => Promise.resolve(session.status()),
   maintenanceClearLock: ({ addr, slot }) => Promise.resolve(session.clearLock(addr, slot)),
   maintenanceRetryOutbox: () => session.retryOutbox(),

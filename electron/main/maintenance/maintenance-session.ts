@@ -4,7 +4,8 @@ import { err, ok, type Result } from '../../contract/result';
 import type { Cancel, Clock } from '../../core/ports/clock';
 import type { LogFields, Logger } from '../../core/ports/logger';
 import { verifyPin } from '../../core/security/pin-hash';
-import { createPinAttempts } from './pin-attempts';
+import { memoryCell, type StateCell } from '../../core/throttle/state-cell';
+import { countBeforeCheck, createPinAttempts } from './pin-attempts';
 
 /** A session with no maintenance call for this long closes itself: an operator who walks away leaves nothing open. */
 export const SESSION_IDLE_MS = 120_000;
@@ -28,10 +29,12 @@ export type MaintenanceSessionDeps = {
   readonly target: MaintenanceTarget;
   readonly clock: Clock;
   readonly logger: Logger;
+  /** Where the wrong-PIN count is kept across restarts (pin-state-file.ts); absent, only in memory. */
+  readonly pinState?: StateCell;
 };
 
 export type MaintenanceSession = {
-  open(pin: string): Result<MaintenanceStatus, IpcError>;
+  open(pin: string): Promise<Result<MaintenanceStatus, IpcError>>;
   status(): Result<MaintenanceStatus, IpcError>;
   clearLock(addr: number, slot: number): Result<MaintenanceStatus, IpcError>;
   retryOutbox(): Promise<Result<MaintenanceStatus, IpcError>>;
@@ -46,7 +49,9 @@ export type MaintenanceSession = {
  */
 export const createMaintenanceSession = (deps: MaintenanceSessionDeps): MaintenanceSession => {
   const { pinHash, target, clock, logger } = deps;
-  const attempts = createPinAttempts(clock);
+  const attempts = createPinAttempts(clock, deps.pinState ?? memoryCell(), (why) => {
+    logger.error('maintenance.pin-state-unreadable', { why });
+  });
   /** Cancels the idle expiry; non-null exactly while a session is open. */
   let expiry: Cancel | null = null;
   // A function, not a test of `expiry` in place: the timer may end the session across an await.
@@ -83,7 +88,7 @@ export const createMaintenanceSession = (deps: MaintenanceSessionDeps): Maintena
   };
 
   return {
-    open(pin) {
+    async open(pin) {
       if (pinHash === null) {
         logger.warn('maintenance.disabled');
         return err({ code: 'maintenance-disabled' });
@@ -98,8 +103,10 @@ export const createMaintenanceSession = (deps: MaintenanceSessionDeps): Maintena
         logger.warn('maintenance.pin-locked', { seconds: Math.ceil(lockedMs / 1000) });
         return err({ code: 'locked-out', retryAfterSeconds: Math.ceil(lockedMs / 1000) });
       }
-      if (!verifyPin(pin, pinHash)) {
-        const { lockedOutForMs, level } = attempts.wrong();
+      const counted = countBeforeCheck(attempts, logger);
+      if (!counted.ok) return counted;
+      if (!(await verifyPin(pin, pinHash))) {
+        const { lockedOutForMs, level } = counted.value;
         const lockedOutSeconds = lockedOutForMs === null ? null : Math.ceil(lockedOutForMs / 1000);
         record('pin-wrong', { lockedOutSeconds, level }, 'warn');
         return lockedOutSeconds === null

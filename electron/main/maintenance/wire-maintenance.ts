@@ -7,6 +7,7 @@ import type { Logger } from '../../core/ports/logger';
 import { maintenanceHandlers, type MaintenanceHandlers } from './maintenance-handlers';
 import { createMaintenanceSession, type MaintenanceTarget } from './maintenance-session';
 import { outOfServiceStatus, runningStatus, type MachineIdentity } from './maintenance-status';
+import { fileCell, pinStatePath } from './pin-state-file';
 
 /** Everything the maintenance screen needs from a start, whether the kiosk then runs or not. */
 export type MaintenanceContext = {
@@ -16,6 +17,11 @@ export type MaintenanceContext = {
   readonly version: string;
   readonly clock: Clock;
   readonly logger: Logger;
+  /**
+   * The user-data folder, where the wrong-PIN count is kept (`maintenance-pin-state.json`, mode 0600), so a
+   * restart does not forgive it. Without it the count lives only in memory, and the log says so at start.
+   */
+  readonly userDataDir?: string;
 };
 
 const identityOf = (context: MaintenanceContext): MachineIdentity => ({
@@ -24,16 +30,27 @@ const identityOf = (context: MaintenanceContext): MachineIdentity => ({
   credentialStore: { state: context.credentialStore.state, message: context.credentialStore.message },
 });
 
-/** One session over a target; the running and the out-of-service kiosk differ only in what the target can do. */
-const sessionOver = (context: MaintenanceContext, target: MaintenanceTarget): MaintenanceHandlers =>
-  maintenanceHandlers(
+/**
+ * One session over a target; the running and the out-of-service kiosk differ only in what the target can do.
+ * Both keep the wrong-PIN count in the same file, whether or not a core and its database exist, so switching
+ * between the two (a configuration or credential problem, a fix) does not forgive it either.
+ */
+const sessionOver = (context: MaintenanceContext, target: MaintenanceTarget): MaintenanceHandlers => {
+  const { userDataDir, logger } = context;
+  if (userDataDir === undefined && context.config.maintenance.pinHash !== null)
+    logger.warn('maintenance.pin-state-in-memory', {
+      reason: 'no user-data folder given: a restart forgives',
+    });
+  return maintenanceHandlers(
     createMaintenanceSession({
       pinHash: context.config.maintenance.pinHash,
       clock: context.clock,
-      logger: context.logger,
+      logger,
       target,
+      ...(userDataDir === undefined ? {} : { pinState: fileCell(pinStatePath(userDataDir)) }),
     }),
   );
+};
 
 /** The running kiosk: status from its core, locks cleared and reports sent through it, audit in its database. */
 export const runtimeMaintenance = (context: MaintenanceContext, core: KioskCore): MaintenanceHandlers => {

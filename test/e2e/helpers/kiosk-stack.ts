@@ -19,7 +19,7 @@ import { startPtyPair, type PtyPair } from '../../helpers/socat';
 
 const credentials: Credentials = { appId: 'test-appid', appSecret: 'test-secret', appKey: 'TESTKEY' };
 /** The maintenance PIN of the e2e machine (its configuration holds only the hash). */
-export const maintenancePin = '2468';
+export const maintenancePin = '246813';
 
 /** The real kiosk behind the page: real core, sim cloud over HTTP, sim board process over a pty. */
 export type KioskStack = {

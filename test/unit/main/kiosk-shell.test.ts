@@ -33,7 +33,13 @@ const states = (s: ReturnType<typeof sink>): KioskState[] =>
   s.sent.filter(([c]) => c === 'kiosk:event:state').map(([, p]) => p as KioskState);
 
 const demoStart = (logger: MemoryLogger) => () =>
-  startKiosk({ resourcesDir: tempDir(), overrideDir: tempDir(), userDataDir: tempDir(), safeStorage: new FakeSafeStorage(), logger });
+  startKiosk({
+    resourcesDir: tempDir(),
+    overrideDir: tempDir(),
+    userDataDir: tempDir(),
+    safeStorage: new FakeSafeStorage(),
+    logger,
+  });
 
 describe('kiosk shell (window first)', () => {
   it('answers "starting" before any start has run, and refuses codes as busy', async () => {

@@ -7,7 +7,7 @@ import { verifyPin } from '../../../../electron/core/security/pin-hash';
 import { captureCliIo } from '../../../fakes/capture-cli-io';
 
 const repo = join(__dirname, '../../../..');
-const HASH = /^scrypt\$[0-9a-f]{32}\$[0-9a-f]{64}$/;
+const HASH = /^scrypt\$v2\$16\$8\$1\$6\$[0-9a-f]{32}\$[0-9a-f]{64}$/;
 
 describe('kioskctl pin hash', () => {
   it('hashes the PIN from $KIOSK_PIN with a fresh salt each time', async () => {
@@ -18,7 +18,10 @@ describe('kioskctl pin hash', () => {
     const [a, b] = [first.stdout[0] ?? '', second.stdout[0] ?? ''];
     expect(a).toMatch(HASH);
     expect(a).not.toBe(b);
-    expect(verifyPin('246810', a) && verifyPin('246810', b)).toBe(true);
+    await expect(Promise.all([verifyPin('246810', a), verifyPin('246810', b)])).resolves.toEqual([
+      true,
+      true,
+    ]);
     expect(first.all()).not.toContain('246810');
   });
 
@@ -26,12 +29,12 @@ describe('kioskctl pin hash', () => {
     const prompts: string[] = [];
     const command = createPinCommand((prompt) => {
       prompts.push(prompt);
-      return Promise.resolve('1357\n');
+      return Promise.resolve('135791\n');
     });
     const io = captureCliIo();
     expect(await command.run(['hash'], io)).toBe(0);
-    expect(verifyPin('1357', io.stdout[0] ?? '')).toBe(true);
-    expect(prompts).toEqual(['Maintenance PIN (4–12 digits): ']);
+    await expect(verifyPin('135791', io.stdout[0] ?? '')).resolves.toBe(true);
+    expect(prompts).toEqual(['Maintenance PIN (6–12 digits): ']);
   });
 
   it('refuses a PIN given on the command line', async () => {
@@ -40,26 +43,30 @@ describe('kioskctl pin hash', () => {
     expect(io.stderr[0]).toContain('never put the PIN on the command line');
   });
 
-  it('refuses a PIN the keypad cannot type, and an aborted entry', async () => {
-    const io = captureCliIo({ env: { KIOSK_PIN: '12ab' } });
+  it.each(['12ab56', '13579', '1234'])('refuses %j: not 6–12 digits', async (pin) => {
+    const io = captureCliIo({ env: { KIOSK_PIN: pin } });
     expect(await runCli(['pin', 'hash'], io)).toBe(1);
+    expect(io.stdout).toEqual([]);
     expect(io.stderr).toEqual([
-      'pin hash: the PIN must be 4–12 digits (the maintenance keypad has digits only)',
+      'pin hash: the PIN must be 6–12 digits (the maintenance keypad has digits only; a shorter one falls to a search of its hash within hours)',
     ]);
+  });
+
+  it('stops on an aborted entry', async () => {
     const aborted = captureCliIo();
     expect(await createPinCommand(() => Promise.resolve(undefined)).run(['hash'], aborted)).toBe(1);
   });
 
-  it('works as a real process with the PIN piped to stdin', () => {
+  it('works as a real process with the PIN piped to stdin', async () => {
     const run = spawnSync('npx', ['tsx', 'electron/cli/main.ts', 'pin', 'hash'], {
       cwd: repo,
-      input: '97531\n',
+      input: '975310\n',
       encoding: 'utf8',
       env: { ...process.env, KIOSK_PIN: '' },
     });
     expect(run.status).toBe(0);
     const line = run.stdout.trim();
     expect(line).toMatch(HASH);
-    expect(verifyPin('97531', line)).toBe(true);
+    await expect(verifyPin('975310', line)).resolves.toBe(true);
   });
 });

@@ -29,7 +29,15 @@ describe('machine configuration schema: defaults', () => {
       language: 'en',
       idleTimeoutSeconds: 60,
       offline: { policy: 'deny', maxCacheAgeSeconds: 900 },
-      throttle: { maxWrongCodes: 5, windowSeconds: 120, lockoutSeconds: 60, maxLockoutSeconds: 900 },
+      throttle: {
+        maxWrongCodes: 5,
+        windowSeconds: 120,
+        lockoutSeconds: 60,
+        maxLockoutSeconds: 900,
+        maxWrongCodesPerHour: 20,
+        maxWrongCodesPerDay: 60,
+        levelResetSeconds: 3600,
+      },
       maintenance: { pinHash: null },
       secrets: { allowWeakStore: false },
       logLevel: 'info',
@@ -43,6 +51,9 @@ describe('machine configuration schema: defaults', () => {
       windowSeconds: 120,
       lockoutSeconds: 60,
       maxLockoutSeconds: 900,
+      maxWrongCodesPerHour: 20,
+      maxWrongCodesPerDay: 60,
+      levelResetSeconds: 3600,
     });
   });
 
@@ -55,7 +66,9 @@ describe('machine configuration schema: defaults', () => {
       [['boards'], [1, 2, 3, 4, 5, 6, 7, 8].map((addr) => ({ addr, slotTypes: { 0: 4, 99: 2 } }))],
       [['language'], 'zh-CN'],
       [['offline', 'policy'], 'allow-cached'],
-      [['maintenance', 'pinHash'], `scrypt$${'a'.repeat(32)}$${'0'.repeat(64)}`],
+      [['maintenance', 'pinHash'], `scrypt$v2$18$8$4$12$${'a'.repeat(32)}$${'0'.repeat(64)}`],
+      [['throttle', 'maxWrongCodesPerDay'], 10_000],
+      [['throttle', 'levelResetSeconds'], 604_800],
       [['cloud', 'baseUrl'], 'http://127.0.0.1:8080'],
     ] as const) {
       config = withField(config, path, value);
@@ -291,10 +304,28 @@ const cases: [string, (string | number)[], unknown, string][] = [
     'throttle.lockoutSeconds: must not exceed maxLockoutSeconds (300), got 600',
   ],
   [
+    'hourly budget above the daily one',
+    ['throttle'],
+    { maxWrongCodesPerHour: 100, maxWrongCodesPerDay: 60 },
+    'throttle.maxWrongCodesPerHour: must not exceed maxWrongCodesPerDay (60), got 100',
+  ],
+  [
+    'level reset too short',
+    ['throttle', 'levelResetSeconds'],
+    59,
+    'throttle.levelResetSeconds: must be 60–604800 seconds, got 59',
+  ],
+  [
     'PIN in clear',
     ['maintenance', 'pinHash'],
-    '1234',
-    'maintenance.pinHash: must be the text printed by `kioskctl pin hash` (scrypt$<32 hex>$<64 hex>), or null',
+    '123456',
+    'maintenance.pinHash: must be the text printed by `kioskctl pin hash` (scrypt$v2$…), or null',
+  ],
+  [
+    'PIN hash from an earlier version',
+    ['maintenance', 'pinHash'],
+    `scrypt$${'a'.repeat(32)}$${'0'.repeat(64)}`,
+    "maintenance.pinHash: is in the format of an earlier version, which allowed 4-digit PINs at a quarter of today's cost, and is no longer accepted: make a new one with `kioskctl pin hash` (6–12 digits)",
   ],
   [
     'weak store as text',

@@ -121,7 +121,7 @@ describe('redemption engine: wrong-code throttle', () => {
     expect(h.store.listAudit(10).filter((a) => a.kind === 'entry.locked-out')).toHaveLength(2);
   });
 
-  it('does not count malformed codes or cloud outages as guesses', async () => {
+  it('does not count malformed codes, nor a real code the cloud could not take, as guesses', async () => {
     h = await startHarness();
     for (let i = 0; i < 10; i++) await h.core.submitCode('123');
     h.cloud.failNext('network', 'consume');

@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { MaintenanceStatus } from '../../../../electron/contract/maintenance-schemas';
 import { err, ok } from '../../../../electron/contract/result';
@@ -8,10 +11,11 @@ import {
   SESSION_IDLE_MS,
   type MaintenanceTarget,
 } from '../../../../electron/main/maintenance/maintenance-session';
+import { fileCell, pinStatePath } from '../../../../electron/main/maintenance/pin-state-file';
 import { ManualClock } from '../../../fakes/manual-clock';
 import { MemoryLogger } from '../../../fakes/memory-logger';
 
-const PIN = '2468';
+const PIN = '246810';
 const pinHash = hashPin(PIN, Buffer.from('00112233445566778899aabbccddeeff', 'hex'));
 
 const aStatus = (outboxLength = 2): MaintenanceStatus => ({
@@ -62,68 +66,89 @@ const setup = (hash: string | null = pinHash) => {
 };
 
 describe('maintenance session: the PIN', () => {
-  it('opens with the right PIN, shows the status, and writes the audit log and the log', () => {
+  it('opens with the right PIN, shows the status, and writes the audit log and the log', async () => {
     const { session, kinds, logger } = setup();
-    expect(session.open(PIN)).toEqual(ok(aStatus()));
+    expect(await session.open(PIN)).toEqual(ok(aStatus()));
     expect(session.isOpen()).toBe(true);
     expect(kinds()).toEqual(['maintenance.opened']);
     expect(logger.has('maintenance.opened')).toBe(true);
   });
 
-  it('refuses a wrong PIN without opening, and audits it without the PIN', () => {
+  it('refuses a wrong PIN without opening, and audits it without the PIN', async () => {
     const { session, audits, logger } = setup();
-    expect(session.open('1357')).toEqual(err({ code: 'pin-wrong' }));
+    expect(await session.open('135790')).toEqual(err({ code: 'pin-wrong' }));
     expect(session.isOpen()).toBe(false);
     expect(audits).toEqual([{ kind: 'maintenance.pin-wrong', detail: { lockedOutSeconds: null, level: 0 } }]);
-    expect(logger.text()).not.toContain('1357');
+    expect(logger.text()).not.toContain('135790');
     expect(JSON.stringify(audits)).not.toContain(pinHash.slice(-16));
   });
 
-  it('answers maintenance-disabled when the configuration sets no PIN hash, whatever is typed', () => {
+  it('answers maintenance-disabled when the configuration sets no PIN hash, whatever is typed', async () => {
     const { session, audits } = setup(null);
-    expect(session.open(PIN)).toEqual(err({ code: 'maintenance-disabled' }));
+    expect(await session.open(PIN)).toEqual(err({ code: 'maintenance-disabled' }));
     expect(session.status()).toEqual(err({ code: 'forbidden' }));
     expect(audits).toEqual([]);
   });
 
   it('locks the keypad for 5 minutes after 3 wrong PINs, refusing even the right one meanwhile', async () => {
     const { session, clock, audits } = setup();
-    expect(session.open('0000')).toEqual(err({ code: 'pin-wrong' }));
-    expect(session.open('0001')).toEqual(err({ code: 'pin-wrong' }));
-    expect(session.open('0002')).toEqual(err({ code: 'locked-out', retryAfterSeconds: 300 }));
+    expect(await session.open('000000')).toEqual(err({ code: 'pin-wrong' }));
+    expect(await session.open('000001')).toEqual(err({ code: 'pin-wrong' }));
+    expect(await session.open('000002')).toEqual(err({ code: 'locked-out', retryAfterSeconds: 300 }));
     expect(audits.at(-1)?.detail).toEqual({ lockedOutSeconds: 300, level: 1 });
     await clock.advance(60_000);
-    expect(session.open(PIN)).toEqual(err({ code: 'locked-out', retryAfterSeconds: 240 }));
+    expect(await session.open(PIN)).toEqual(err({ code: 'locked-out', retryAfterSeconds: 240 }));
     await clock.advance(240_000);
-    expect(session.open(PIN).ok).toBe(true);
+    expect((await session.open(PIN)).ok).toBe(true);
   });
 
-  it('doubles the lockout for a second round of wrong PINs, up to an hour', async () => {
-    const { session, clock } = setup();
-    const lockouts: (number | undefined)[] = [];
-    for (let round = 0; round < 6; round++) {
-      session.open('0000');
-      session.open('0000');
-      const third = session.open('0000');
-      lockouts.push(third.ok ? undefined : third.error.retryAfterSeconds);
-      await clock.advance((third.ok ? 0 : (third.error.retryAfterSeconds ?? 0)) * 1000);
-    }
-    expect(lockouts).toEqual([300, 600, 1200, 2400, 3600, 3600]);
+  it('counts PINs sent side by side before checking any, so a flood cannot outrun the lockout', async () => {
+    const { session, audits } = setup();
+    const answers = await Promise.all(
+      ['000000', '000001', '000002', '000003', '000004'].map((p) => session.open(p)),
+    );
+    expect(answers.map((a) => (a.ok ? 'ok' : a.error.code))).toEqual([
+      'pin-wrong',
+      'pin-wrong',
+      'locked-out',
+      'locked-out',
+      'locked-out',
+    ]);
+    expect(audits.filter((a) => a.kind === 'maintenance.pin-wrong')).toHaveLength(3);
+  });
+
+  it('keeps the count across a restart: a new session over the same state file', async () => {
+    const pinState = fileCell(pinStatePath(mkdtempSync(join(tmpdir(), 'pin-session-'))));
+    const clock = new ManualClock();
+    const boot = () =>
+      createMaintenanceSession({
+        pinHash,
+        target: fakeTarget().target,
+        clock,
+        logger: new MemoryLogger(),
+        pinState,
+      });
+    expect(await boot().open('000000')).toEqual(err({ code: 'pin-wrong' }));
+    expect(await boot().open('000001')).toEqual(err({ code: 'pin-wrong' }));
+    expect(await boot().open('000002')).toEqual(err({ code: 'locked-out', retryAfterSeconds: 300 }));
+    expect(await boot().open(PIN)).toEqual(err({ code: 'locked-out', retryAfterSeconds: 300 }));
+    await clock.advance(300_000);
+    expect((await boot().open(PIN)).ok).toBe(true);
   });
 
   it('forgives earlier lockouts after the right PIN', async () => {
     const { session, clock } = setup();
-    for (let i = 0; i < 3; i++) session.open('0000');
+    for (let i = 0; i < 3; i++) await session.open('000000');
     await clock.advance(300_000);
-    expect(session.open(PIN).ok).toBe(true);
-    for (let i = 0; i < 2; i++) expect(session.open('0000')).toEqual(err({ code: 'pin-wrong' }));
-    expect(session.open('0000')).toEqual(err({ code: 'locked-out', retryAfterSeconds: 300 }));
+    expect((await session.open(PIN)).ok).toBe(true);
+    for (let i = 0; i < 2; i++) expect(await session.open('000000')).toEqual(err({ code: 'pin-wrong' }));
+    expect(await session.open('000000')).toEqual(err({ code: 'locked-out', retryAfterSeconds: 300 }));
   });
 
-  it('ends an open session when anyone tries the PIN again', () => {
+  it('ends an open session when anyone tries the PIN again', async () => {
     const { session, audits } = setup();
-    session.open(PIN);
-    expect(session.open('9999')).toEqual(err({ code: 'pin-wrong' }));
+    await session.open(PIN);
+    expect(await session.open('999999')).toEqual(err({ code: 'pin-wrong' }));
     expect(session.isOpen()).toBe(false);
     expect(audits.map((a) => a.kind)).toEqual([
       'maintenance.opened',
@@ -147,9 +172,9 @@ describe('maintenance session: only inside a session', () => {
     ).toEqual(['status', 'clear-lock', 'retry-outbox', 'close']);
   });
 
-  it('clears a slot lock and audits it', () => {
+  it('clears a slot lock and audits it', async () => {
     const { session, cleared, audits } = setup();
-    session.open(PIN);
+    await session.open(PIN);
     expect(session.clearLock(1, 2).ok).toBe(true);
     expect(session.clearLock(3, 4).ok).toBe(true);
     expect(cleared).toEqual([
@@ -164,15 +189,15 @@ describe('maintenance session: only inside a session', () => {
 
   it('sends the outbox now and answers the fresh status', async () => {
     const { session, audits } = setup();
-    session.open(PIN);
+    await session.open(PIN);
     const answer = await session.retryOutbox();
     expect(answer.ok && answer.value.diagnostics?.outboxLength).toBe(0);
     expect(audits.at(-1)).toEqual({ kind: 'maintenance.retry-outbox', detail: { before: 2, after: 0 } });
   });
 
-  it('closes on request, audits it, and refuses afterwards', () => {
+  it('closes on request, audits it, and refuses afterwards', async () => {
     const { session, kinds, clock } = setup();
-    session.open(PIN);
+    await session.open(PIN);
     expect(session.close()).toEqual(ok({ closed: true }));
     expect(session.status()).toEqual(err({ code: 'forbidden' }));
     expect(kinds()).toEqual(['maintenance.opened', 'maintenance.closed']);
@@ -183,7 +208,7 @@ describe('maintenance session: only inside a session', () => {
 describe('maintenance session: expiry', () => {
   it('expires 2 minutes after the last maintenance call, and each call restarts the wait', async () => {
     const { session, clock, kinds } = setup();
-    session.open(PIN);
+    await session.open(PIN);
     await clock.advance(SESSION_IDLE_MS - 1000);
     expect(session.status().ok).toBe(true);
     await clock.advance(SESSION_IDLE_MS - 1000);
@@ -203,7 +228,7 @@ describe('maintenance session: expiry', () => {
           resolve(ok(undefined));
         };
       });
-    session.open(PIN);
+    await session.open(PIN);
     const pending = session.retryOutbox();
     await clock.advance(SESSION_IDLE_MS);
     release();

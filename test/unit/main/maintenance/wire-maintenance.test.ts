@@ -1,3 +1,6 @@
+import { mkdtempSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { invokeChannels } from '../../../../electron/contract/channels';
 import { maintenanceStatusSchema } from '../../../../electron/contract/maintenance-schemas';
@@ -12,6 +15,7 @@ import {
   type MaintenanceContext,
 } from '../../../../electron/main/maintenance/wire-maintenance';
 import { outOfServiceStatus } from '../../../../electron/main/maintenance/maintenance-status';
+import { pinStatePath } from '../../../../electron/main/maintenance/pin-state-file';
 import { outOfServiceHandlers } from '../../../../electron/main/out-of-service';
 import { ManualClock } from '../../../fakes/manual-clock';
 import { MemoryLogger } from '../../../fakes/memory-logger';
@@ -202,5 +206,30 @@ describe('maintenance while out of service', () => {
     await expect(ipc.dispatch(invokeChannels.maintenanceStatus, app, {})).resolves.toEqual(
       err({ code: 'forbidden' }),
     );
+  });
+});
+
+describe('maintenance: the wrong-PIN count on disk', () => {
+  it('is shared by the out-of-service shell and the running kiosk, so neither a restart nor a switch forgives it', async () => {
+    const userDataDir = mkdtempSync(join(tmpdir(), 'kiosk-userdata-'));
+    const h = (harness = await startHarness());
+    const withDir: MaintenanceContext = { ...context(h.clock, h.logger), userDataDir };
+    const outOfService = outOfServiceMaintenance(withDir, 'credentials: test');
+    await outOfService.maintenanceOpen({ pin: '111111' });
+    await outOfService.maintenanceOpen({ pin: '111112' });
+    const running = runtimeMaintenance(withDir, h.core);
+    await expect(running.maintenanceOpen({ pin: '111113' })).resolves.toEqual(
+      err({ code: 'locked-out', retryAfterSeconds: 300 }),
+    );
+    await expect(runtimeMaintenance(withDir, h.core).maintenanceOpen({ pin: PIN })).resolves.toEqual(
+      err({ code: 'locked-out', retryAfterSeconds: 300 }),
+    );
+    expect(statSync(pinStatePath(userDataDir)).mode & 0o777).toBe(0o600);
+  });
+
+  it('says in the log when it has nowhere to keep the count', () => {
+    const logger = new MemoryLogger();
+    outOfServiceMaintenance(context(new ManualClock(), logger), 'test');
+    expect(logger.has('maintenance.pin-state-in-memory')).toBe(true);
   });
 });
