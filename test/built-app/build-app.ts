@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { copyFile, mkdir, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build, type Rolldown } from 'vite';
+import { bundleClassicScript } from '../e2e/helpers/bundles';
 
 export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -38,34 +38,10 @@ export const buildAppFolder = async (dir: string): Promise<{ appDir: string; mai
   return { appDir, main: join(appDir, 'out/main/index.js') };
 };
 
-const isChunk = (item: Rolldown.OutputChunk | Rolldown.OutputAsset): item is Rolldown.OutputChunk =>
-  item.type === 'chunk';
-
 /** The stand-in's page half (test/electron-standin/page/preload-world.ts) as one classic script file. */
 export const bundlePreloadWorld = async (dir: string): Promise<string> => {
-  const output = await build({
-    configFile: false,
-    logLevel: 'warn',
-    build: {
-      write: false,
-      minify: false,
-      target: 'chrome120',
-      lib: {
-        entry: fileURLToPath(new URL('../electron-standin/page/preload-world.ts', import.meta.url)),
-        formats: ['iife'],
-        name: 'standinPreloadWorld',
-        fileName: () => 'preload-world.js',
-      },
-    },
-  });
-  const results = Array.isArray(output) ? output : [output];
-  for (const result of results) {
-    if (!('output' in result)) continue;
-    const chunk = result.output.find(isChunk);
-    if (chunk === undefined) continue;
-    const file = join(dir, 'preload-world.js');
-    await writeFile(file, chunk.code);
-    return file;
-  }
-  throw new Error('the preload world bundle produced no script');
+  const entry = fileURLToPath(new URL('../electron-standin/page/preload-world.ts', import.meta.url));
+  const file = join(dir, 'preload-world.js');
+  await writeFile(file, await bundleClassicScript(entry, 'standinPreloadWorld'));
+  return file;
 };

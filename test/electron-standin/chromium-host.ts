@@ -1,19 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
+import { chromiumArgs, chromiumPath } from '../e2e/helpers/chromium';
 import { record } from './record';
 
 /** The flags the e2e suite runs Debian's Chromium with (toolchain.md), plus a DevTools port for the test. */
-const args = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-  '--remote-debugging-port=0',
-];
+const args = [...chromiumArgs, '--remote-debugging-port=0'];
 
 export type ChromiumHost = {
   readonly context: BrowserContext;
@@ -42,7 +34,7 @@ const devToolsPort = async (profile: string): Promise<string> => {
  */
 export const launchChromium = async (profile: string, screen: { width: number; height: number }) => {
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath: chromiumPath,
     args,
     headless: true,
     viewport: screen,

@@ -2,19 +2,9 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { describe, it } from 'vitest';
 import { socatInstalled } from '../../helpers/socat';
+import { chromiumPath } from './chromium';
 
-/** Debian's Chromium (never a downloaded one); CHROMIUM_PATH points elsewhere on another distribution. */
-export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
-export const chromiumArgs = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-] as const;
+export { chromiumArgs, chromiumPath } from './chromium';
 
 const chromiumRuns = (): boolean =>
   existsSync(chromiumPath) &&

@@ -15,11 +15,8 @@ export const buildRenderer = async (): Promise<void> => {
   await build({ ...rendererConfig, configFile: false, logLevel: 'warn' });
 };
 
-/**
- * Bundles the page-side bridge (contract + binding glue) into one classic script for addInitScript, with
- * the same bundler that builds the renderer. Nothing is written to disk.
- */
-export const bundlePageBridge = async (): Promise<string> => {
+/** Bundles one browser-side entry into a single classic script (IIFE), with the renderer's bundler, in memory. */
+export const bundleClassicScript = async (entry: string, name: string): Promise<string> => {
   const output = await build({
     configFile: false,
     logLevel: 'warn',
@@ -27,12 +24,7 @@ export const bundlePageBridge = async (): Promise<string> => {
       write: false,
       minify: false,
       target: 'chrome120',
-      lib: {
-        entry: bridgeEntry,
-        formats: ['iife'],
-        name: 'kioskPageBridge',
-        fileName: () => 'page-bridge.js',
-      },
+      lib: { entry, formats: ['iife'], name, fileName: () => `${name}.js` },
     },
   });
   const outputs = Array.isArray(output) ? output : [output];
@@ -41,5 +33,8 @@ export const bundlePageBridge = async (): Promise<string> => {
     const chunk = result.output.find(isChunk);
     if (chunk) return chunk.code;
   }
-  throw new Error('the page bridge bundle produced no script');
+  throw new Error(`the ${name} bundle produced no script`);
 };
+
+/** The page-side bridge (contract + binding glue) as one classic script for addInitScript. */
+export const bundlePageBridge = (): Promise<string> => bundleClassicScript(bridgeEntry, 'kioskPageBridge');
