@@ -1,8 +1,8 @@
-import { spawnSync } from 'node:child_process';
 import { chmodSync, chownSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { NOBODY, prepareUnprivileged, runningAsRoot } from '../helpers/unprivileged';
 import { minimalConfig } from '../unit/core/config/machine-config-fixture';
 
 /**
@@ -11,7 +11,6 @@ import { minimalConfig } from '../unit/core/config/machine-config-fixture';
  * write in the site folder. The real loader, with the real write probe, runs as an unprivileged user (`nobody`
  * standing in for the kiosk user) in a child process.
  */
-const NOBODY = 65534;
 const root = mkdtempSync(join(tmpdir(), 'kiosk-red-config-'));
 chmodSync(root, 0o755);
 afterAll(() => {
@@ -31,32 +30,19 @@ const machine = (name: string) => {
   return dirs;
 };
 
-const loadAsKioskUser = (
-  dirs: object,
-): { kind: string; source?: string; machineName?: string; events: string[] } => {
-  const loader = join(__dirname, '../../electron/main/config/load-machine-config.ts');
-  const script = `
-    import('${loader}').then(async ({ loadMachineConfig }) => {
-      const events = [];
-      const log = (event) => events.push(event);
-      const logger = { debug: log, info: log, warn: log, error: log };
-      const loaded = await loadMachineConfig(JSON.parse(process.argv[1]), { logger });
-      process.stdout.write(JSON.stringify({ kind: loaded.kind, source: loaded.source, machineName: loaded.config?.machineName, events }));
-    });`;
-  const run = spawnSync(process.execPath, ['--import', 'tsx', '-e', script, JSON.stringify(dirs)], {
-    uid: NOBODY,
-    gid: NOBODY,
-    cwd: join(__dirname, '../..'),
-    encoding: 'utf8',
-    env: { ...process.env, HOME: root },
-  });
-  if (run.status !== 0) throw new Error(run.stderr);
-  return JSON.parse(run.stdout) as { kind: string; source?: string; machineName?: string; events: string[] };
+type Loaded = { kind: string; source?: string; machineName?: string; events: string[] };
+let loader: Awaited<ReturnType<typeof prepareUnprivileged>> | undefined;
+beforeAll(async () => {
+  if (runningAsRoot()) loader = await prepareUnprivileged(join(__dirname, 'load-config.driver.ts'), root);
+}, 60_000);
+const loadAsKioskUser = (dirs: object): Loaded => {
+  if (loader === undefined) throw new Error('the unprivileged loader was not prepared');
+  return loader.run([JSON.stringify(dirs)]) as Loaded;
 };
 
 const takeover = { ...minimalConfig(), machineName: 'Taken over', throttle: { maxWrongCodes: 50 } };
 
-describe.runIf(process.getuid?.() === 0)('red team: taking the kiosk over through its configuration', () => {
+describe.runIf(runningAsRoot())('red team: taking the kiosk over through its configuration', () => {
   it('a machine.json the kiosk user drops in its own user-data folder is not read', () => {
     const dirs = machine('user-data');
     writeFileSync(join(dirs.userDataDir, 'machine.json'), JSON.stringify(takeover));

@@ -2,31 +2,27 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, chownSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { NOBODY, prepareUnprivileged, runningAsRoot } from '../../../helpers/unprivileged';
 
 /**
  * The probe asks the OS by trying, so it can only be tested as a user the OS refuses things to. These tests run as
  * root (who may write anything), so each question is asked by a child process running as `nobody`.
  */
-const asRoot = process.getuid?.() === 0;
-const NOBODY = 65534;
+const asRoot = runningAsRoot();
 const dir = mkdtempSync(join(tmpdir(), 'kiosk-writable-'));
 chmodSync(dir, 0o755);
 afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
+let probe: Awaited<ReturnType<typeof prepareUnprivileged>> | undefined;
+beforeAll(async () => {
+  if (asRoot) probe = await prepareUnprivileged(join(__dirname, 'writable-here.driver.ts'), dir);
+}, 60_000);
 const askAsNobody = (file: string): string | null => {
-  const script = `import('${join(__dirname, '../../../../electron/main/config/writable-here.ts')}').then(async (m) => { process.stdout.write(JSON.stringify(await m.writableHere(process.argv[1]))); })`;
-  const run = spawnSync(process.execPath, ['--import', 'tsx', '-e', script, file], {
-    uid: NOBODY,
-    gid: NOBODY,
-    cwd: join(__dirname, '../../../..'),
-    encoding: 'utf8',
-    env: { ...process.env, HOME: dir },
-  });
-  if (run.status !== 0) throw new Error(run.stderr);
-  return JSON.parse(run.stdout) as string | null;
+  if (probe === undefined) throw new Error('the unprivileged probe was not prepared');
+  return probe.run([file]) as string | null;
 };
 
 const place = (name: string, setup: (folder: string, file: string) => void): string => {
