@@ -35,6 +35,8 @@ export type KioskAdapters = {
   readonly newTradeId: () => string;
   /** The key the cached codes are hashed under: from the OS-encrypted store, never the database. */
   readonly codeKey: Uint8Array;
+  /** When the OS last started (epoch ms); unset means long ago, as a kiosk process restart looks. */
+  readonly machineBootedAt?: () => number;
 };
 
 export type KioskStartOptions = {
@@ -90,6 +92,7 @@ export const createKioskCore = (options: KioskCoreOptions, adapters: KioskAdapte
     cache,
     slotRequest: slotResolver(config.boards),
     newTradeId: adapters.newTradeId,
+    machineBootedAt: adapters.machineBootedAt ?? (() => 0),
     emitProgress: (p) => {
       events.emit('progress', p);
     },

@@ -2,6 +2,7 @@ import { randomBytes, randomInt } from 'node:crypto';
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { createNodeHttpClient } from '../adapters/node-http';
+import { machineBootedAt } from '../adapters/machine-boot';
 import { openSerialLink } from '../adapters/serialport-link';
 import { openStore } from '../adapters/sqlite/open-store';
 import { systemClock } from '../adapters/system-clock';
@@ -32,6 +33,8 @@ export type RuntimeOptions = {
   readonly machine: RuntimeMachine;
   readonly logger: Logger;
   readonly clock?: Clock;
+  /** When the OS started (adapters/machine-boot.ts by default); the crash test stands in a power cut with it. */
+  readonly machineBootedAt?: () => number;
 };
 
 export type Runtime = {
@@ -151,6 +154,7 @@ export const createRuntime = async (options: RuntimeOptions): Promise<CreatedRun
       logger,
       newTradeId: () => createTradeId(clock, random),
       codeKey: wiring.codeKey,
+      machineBootedAt: options.machineBootedAt ?? machineBootedAt(),
     },
   );
   let started: Promise<void> | null = null;

@@ -19,10 +19,13 @@ export type CampaignOptions = {
   readonly codes: number;
   readonly seed: number;
   readonly maxKillDelayMs: number;
+  /** Every n-th kill is a power cut: the board simulator dies with the kiosk (its status resets) and the machine's boot time moves. */
+  readonly powerCutEvery?: number;
 };
 
 export type CampaignReport = CampaignFindings & {
   readonly killsSurvived: number;
+  readonly powerCuts: number;
   readonly runs: number;
   readonly millis: number;
 };
@@ -79,7 +82,16 @@ const within = async (promise: Promise<unknown>, ms: number): Promise<boolean> =
   return settled;
 };
 
-type Child = { killed: boolean; done: Promise<string>; kill(): void; ready: Promise<void> };
+type Child = {
+  killed: boolean;
+  done: Promise<string>;
+  kill(): void;
+  running(): boolean;
+  ready: Promise<void>;
+};
+
+/** Codes whose customer got an outcome: they walk away and do not type their code again. */
+const answered = new Set<string>();
 
 const startChild = (env: Record<string, string>): Child => {
   const child = spawn(process.execPath, ['--import', 'tsx', join(repoRoot, 'test/crash/kiosk-child.ts')], {
@@ -95,6 +107,10 @@ const startChild = (env: Record<string, string>): Child => {
   createInterface({ input: child.stdout }).on('line', (line) => {
     last = line;
     if (line.includes('"event":"ready"')) resolveReady();
+    if (line.includes('"event":"result"')) {
+      const event = JSON.parse(line) as { code: string; result: { ok: boolean } };
+      if (event.result.ok) answered.add(event.code);
+    }
   });
   const handle: Child = {
     killed: false,
@@ -106,6 +122,7 @@ const startChild = (env: Record<string, string>): Child => {
         else reject(new Error(`kiosk child exited ${code ?? signal}: ${stderr}`));
       });
     }),
+    running: () => child.exitCode === null && child.signalCode === null,
     kill() {
       if (child.exitCode === null && child.signalCode === null) {
         handle.killed = true;
@@ -141,7 +158,8 @@ export const runCrashCampaign = async (options: CampaignOptions): Promise<Campai
     }),
   );
   const ledgerPath = join(work, 'ledger.jsonl');
-  const board = await startSimBoardProcess({ port: pty.board, configPath: boardConfig, ledgerPath });
+  const startBoard = () => startSimBoardProcess({ port: pty.board, configPath: boardConfig, ledgerPath });
+  let board = await startBoard();
   const config = machineConfigSchema.parse({
     machineNo: '12345678',
     cloud: {
@@ -159,16 +177,26 @@ export const runCrashCampaign = async (options: CampaignOptions): Promise<Campai
     // budget: give the campaign room for that, it is not a guesser.
     throttle: { maxWrongCodes: 50, maxWrongCodesPerHour: 1000, maxWrongCodesPerDay: 10_000 },
   });
-  const env = {
+  const env: Record<string, string> = {
     CRASH_CONFIG: JSON.stringify(config),
     CRASH_CODES: seed.codes.map((c) => c.code).join(','),
     CRASH_DATA_DIR: work,
   };
+  answered.clear();
+  const waiting = (): string =>
+    seed.codes
+      .map((c) => c.code)
+      .filter((c) => !answered.has(c))
+      .join(',');
   let killsSurvived = 0;
+  let powerCuts = 0;
   let runs = 0;
+  const powerCutEvery = options.powerCutEvery ?? 3;
   try {
     // A kill only counts when it interrupted a running kiosk; stop once enough did, or the work ran out.
     while (killsSurvived < options.kills && runs < options.kills * 3) {
+      // A customer who got their item walks away; one whose visit a crash cut short types the code again.
+      env.CRASH_CODES = waiting();
       const child = startChild(env);
       runs++;
       if (!(await within(child.ready, readyTimeoutMs))) {
@@ -176,10 +204,19 @@ export const runCrashCampaign = async (options: CampaignOptions): Promise<Campai
         throw new Error(`run ${runs} did not become ready within ${readyTimeoutMs} ms`);
       }
       await new Promise((resolve) => setTimeout(resolve, Math.floor(random() * options.maxKillDelayMs)));
+      const powerCut = child.running() && killsSurvived % powerCutEvery === powerCutEvery - 1;
+      // A power cut takes the board down in the same instant: its motor stops and its status resets to idle.
+      if (powerCut) await board.kill();
       child.kill();
       await child.done;
+      if (powerCut) {
+        board = await startBoard();
+        env.CRASH_BOOTED_AT = String(Date.now());
+        powerCuts++;
+      }
       if (child.killed) killsSurvived++;
     }
+    env.CRASH_CODES = waiting();
     const last = startChild(env);
     runs++;
     if (!(await within(last.done, finalTimeoutMs))) {
@@ -194,7 +231,7 @@ export const runCrashCampaign = async (options: CampaignOptions): Promise<Campai
       seed,
       cloud: cloud.state,
     });
-    return { ...findings, killsSurvived, runs, millis: Date.now() - started };
+    return { ...findings, killsSurvived, powerCuts, runs, millis: Date.now() - started };
   } finally {
     await board.kill();
     await pty.stop();

@@ -10,12 +10,35 @@ export type CampaignFindings = {
   readonly unitOutcomes: Readonly<Record<string, number>>;
   readonly slotsLocked: number;
   readonly ordersUploaded: number;
+  /** Units a restart found between intent and outcome, by the outcome recovery settled them with. */
+  /**
+   * Units a restart found between intent and outcome, by the outcome recovery settled them with: after a kill of
+   * the kiosk alone, and after a power cut (the board went down too).
+   */
+  readonly assessed: {
+    readonly kill: Readonly<Record<string, number>>;
+    readonly powerCut: Readonly<Record<string, number>>;
+  };
 };
 
 /**
  * The crash test's verdict, from three independent witnesses: the board simulator's physical ledger (what
  * dropped), the fake cloud (what was consumed and uploaded) and the kiosk's own journal (what it believes).
  */
+const assessedOutcomes = (store: ReturnType<typeof openStore>): CampaignFindings['assessed'] => {
+  const kill: Record<string, number> = {};
+  const powerCut: Record<string, number> = {};
+  for (const entry of store.listAudit(100_000).filter((a) => a.kind === 'unit.assessed')) {
+    const { outcome, machineRestarted } = JSON.parse(entry.detail) as {
+      outcome: string;
+      machineRestarted: boolean;
+    };
+    const counts = machineRestarted ? powerCut : kill;
+    counts[outcome] = (counts[outcome] ?? 0) + 1;
+  }
+  return { kill, powerCut };
+};
+
 export const checkInvariants = (input: {
   readonly dbPath: string;
   readonly ledgerPath: string;
@@ -92,6 +115,7 @@ export const checkInvariants = (input: {
     unitOutcomes,
     slotsLocked: store.listSlotLocks().length,
     ordersUploaded: uploaded.size,
+    assessed: assessedOutcomes(store),
   };
   store.close();
   return findings;

@@ -20,7 +20,7 @@ const say = (event: Record<string, unknown>): void => {
 
 const main = async (): Promise<void> => {
   const config = machineConfigSchema.parse(JSON.parse(env('CRASH_CONFIG')));
-  const codes = env('CRASH_CODES').split(',');
+  const codes = env('CRASH_CODES').split(',').filter(Boolean);
   const logger = createJsonLogger({ level: 'warn', write: (line) => process.stderr.write(`${line}\n`) });
   const runtime = await startRuntime({
     dataDir: env('CRASH_DATA_DIR'),
@@ -32,6 +32,10 @@ const main = async (): Promise<void> => {
       codeKey: Buffer.alloc(32, 0x5c),
     },
     logger,
+    // After a simulated power cut the parent says when "the machine" booted again.
+    ...(process.env.CRASH_BOOTED_AT === undefined
+      ? {}
+      : { machineBootedAt: () => Number(process.env.CRASH_BOOTED_AT) }),
   });
   say({ event: 'ready' });
   for (const code of codes) {

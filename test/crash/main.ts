@@ -11,7 +11,7 @@ runCrashCampaign({
   (report) => {
     console.log(JSON.stringify(report, null, 2));
     console.log(
-      `seed ${seed}: ${report.killsSurvived} kills survived over ${report.runs} runs in ${(report.millis / 1000).toFixed(1)} s; ${report.violations.length} violations`,
+      `seed ${seed}: ${report.killsSurvived} kills survived (${report.powerCuts} power cuts) over ${report.runs} runs in ${(report.millis / 1000).toFixed(1)} s; interrupted units ${JSON.stringify(report.assessed)}; ${report.violations.length} violations`,
     );
     process.exitCode = report.violations.length === 0 ? 0 : 1;
   },

@@ -3,8 +3,10 @@ import { ok } from '../../electron/contract/result';
 import type {
   BoardDriver,
   BoardError,
+  DispenseHooks,
   DispenseOutcome,
   DispenseRequest,
+  InterruptedContext,
   ShipmentStatus,
 } from '../../electron/core/ports/board';
 import type { LinkStatus } from '../../electron/core/ports/serial-link';
@@ -34,8 +36,13 @@ export class FakeBoardDriver implements BoardDriver {
     });
   }
 
-  dispense(req: DispenseRequest): Promise<DispenseOutcome> {
+  /** Whether the next dispenses are acknowledged by the "board" (their echo) before they settle. */
+  acknowledges = true;
+  readonly contexts: InterruptedContext[] = [];
+
+  dispense(req: DispenseRequest, hooks: DispenseHooks = {}): Promise<DispenseOutcome> {
     this.dispensed.push(req);
+    if (this.acknowledges) hooks.onAccepted?.();
     this.onDispense?.(req);
     return Promise.resolve(this.queued.shift() ?? { outcome: 'success' });
   }
@@ -44,8 +51,9 @@ export class FakeBoardDriver implements BoardDriver {
     return Promise.resolve(ok({ runStatus: 'idle', faultCode: 0 }));
   }
 
-  assessInterrupted(req: DispenseRequest): Promise<DispenseOutcome> {
+  assessInterrupted(req: DispenseRequest, context: InterruptedContext): Promise<DispenseOutcome> {
     this.assessed.push(req);
+    this.contexts.push(context);
     return Promise.resolve(this.assessment);
   }
 

@@ -82,6 +82,9 @@ const migrations: readonly string[] = [
   `,
   // v2: the operator's "needs attention" list is read on every status call; keep it off a full table scan.
   `CREATE INDEX redemptions_attention ON redemptions (updated_at) WHERE attention = 1;`,
+  // v3: when the board answered a unit's dispense write (its echo): after a crash, the proof that a later `done`
+  // or `idle` belongs to this command.
+  `ALTER TABLE units ADD COLUMN accepted_at INTEGER;`,
 ];
 
 export const schemaVersion = migrations.length;

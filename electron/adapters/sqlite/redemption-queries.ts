@@ -125,8 +125,12 @@ export const redemptionQueries = (db: Db) => {
       reason: string | null;
       started_at: number;
       finished_at: number | null;
+      accepted_at: number | null;
     }
   >('SELECT * FROM units WHERE redemption_id = ? ORDER BY idx');
+  const accept = db.prepare<[number, string, number]>(
+    "UPDATE units SET accepted_at = ? WHERE redemption_id = ? AND idx = ? AND state = 'intent'",
+  );
 
   return {
     insertRedemption(row: NewRedemption, at: number): void {
@@ -214,7 +218,11 @@ export const redemptionQueries = (db: Db) => {
         reason: u.reason,
         startedAt: u.started_at,
         finishedAt: u.finished_at,
+        acceptedAt: u.accepted_at,
       }));
+    },
+    markUnitAccepted(redemptionId: string, index: number, at: number): void {
+      accept.run(at, redemptionId, index);
     },
   };
 };

@@ -44,8 +44,10 @@ export const createBoardDriver = (options: BoardDriverOptions): BoardDriverWithD
   };
 
   return {
-    async dispense(req) {
-      const outcome = await perBoard(req.addr, () => guarded('dispense', () => runDispense(deps, req)));
+    async dispense(req, hooks) {
+      const outcome = await perBoard(req.addr, () =>
+        guarded('dispense', () => runDispense(deps, req, hooks)),
+      );
       logger.info('board.dispense.outcome', {
         addr: req.addr,
         slot: req.slot,
@@ -54,8 +56,8 @@ export const createBoardDriver = (options: BoardDriverOptions): BoardDriverWithD
       });
       return outcome;
     },
-    assessInterrupted: (req) =>
-      perBoard(req.addr, () => guarded('assessInterrupted', () => assessInterrupted(deps, req))),
+    assessInterrupted: (req, context) =>
+      perBoard(req.addr, () => guarded('assessInterrupted', () => assessInterrupted(deps, req, context))),
     shipmentStatus: (addr) => reads.shipmentStatus(addr),
     dropSensor: (addr) => reads.dropSensor(addr),
     hardwareConfig: (addr) => reads.hardwareConfig(addr),

@@ -1,4 +1,4 @@
-import type { DispenseOutcome, DispenseRequest, ShipmentStatus } from '../ports/board';
+import type { DispenseHooks, DispenseOutcome, DispenseRequest, ShipmentStatus } from '../ports/board';
 import type { Clock } from '../ports/clock';
 import { sleep } from '../ports/clock';
 import type { Logger } from '../ports/logger';
@@ -53,6 +53,9 @@ const settle = (
  * Polls shipment status until done or fault; past the busy window nobody can say what happened. The board
  * switches to busy when it accepts a command, so once it acknowledged, `done` is this dispense's.
  */
+/** Exported for crash recovery, which confirms an accepted unit's `done` the same way. */
+export { confirmDone };
+
 export const pollUntilSettled = async (
   deps: DispenseDeps,
   req: DispenseRequest,
@@ -93,7 +96,11 @@ const afterLostReply = async (
  * One dispense: status first (a busy or silent board gets no command), the command exactly once, then
  * polling. Whatever goes wrong after the command is on the wire is resolved from the board's own status.
  */
-export const runDispense = async (deps: DispenseDeps, req: DispenseRequest): Promise<DispenseOutcome> => {
+export const runDispense = async (
+  deps: DispenseDeps,
+  req: DispenseRequest,
+  hooks: DispenseHooks = {},
+): Promise<DispenseOutcome> => {
   const invalid = invalidRequestReason(req);
   if (invalid !== null) return failed(`invalid dispense request: ${invalid}`);
   if (deps.link.status() !== 'connected')
@@ -118,12 +125,16 @@ export const runDispense = async (deps: DispenseDeps, req: DispenseRequest): Pro
   }
   const reply = res.value;
   if (reply.kind === 'exception') {
-    if (reply.code === EXC_ACKNOWLEDGE) return pollUntilSettled(deps, req, deadline);
+    if (reply.code === EXC_ACKNOWLEDGE) {
+      hooks.onAccepted?.();
+      return pollUntilSettled(deps, req, deadline);
+    }
     if (describeFault(reply.code).delivery === 'not-delivered')
       return failed(`board refused the dispense: ${faultReason(reply.code)}`, reply.code);
     return afterLostReply(deps, req, before.value, deadline, `exception ${reply.code}`);
   }
   if (!isExactEcho(command, reply))
     return afterLostReply(deps, req, before.value, deadline, 'echo did not match the command');
+  hooks.onAccepted?.();
   return pollUntilSettled(deps, req, deadline);
 };

@@ -1,17 +1,26 @@
-import type { DispenseOutcome, DispenseRequest } from '../ports/board';
+import type { DispenseOutcome, DispenseRequest, InterruptedContext } from '../ports/board';
 import type { DispenseDeps } from './dispense';
-import { invalidRequestReason, pollUntilSettled } from './dispense';
+import { confirmDone, invalidRequestReason, pollUntilSettled } from './dispense';
 import { busyWindowFor } from './options';
 import { failed, faultOutcome, unknown } from './outcomes';
 
 /**
- * Crash recovery: the kiosk died between recording its intent and recording the outcome. Only the board's
- * own status decides, and nothing is sent but reads. `busy` can only be this dispense (one owner sends
- * dispenses), so it is followed to the end; a `done` may be an older dispense's, so it stays unknown.
+ * Crash recovery: the kiosk died between recording its intent and recording the outcome. Only the board's own
+ * status and what the journal recorded decide; nothing is sent but reads.
+ *
+ * - `busy` can only be this dispense (the kiosk is the line's only owner): followed to the end.
+ * - `fault`: this command's failure if it was accepted, and in any case no completed drop for it.
+ * - `done` after the board **accepted** this command (its echo is journaled): the next terminal status after an
+ *   accepted command is that command's, so it is this unit's success (the drop sensor still confirmed where fitted).
+ *   `done` without that mark may be an older dispense's: unknown.
+ * - `idle` after an accepted command: the board restarted mid-run (its status was reset): unknown. `idle` without
+ *   the mark is "never started", unless the machine itself restarted since the intent (a power cut takes the board
+ *   down with the PC, and a reset board reads idle whatever it did): then unknown too.
  */
 export const assessInterrupted = async (
   deps: DispenseDeps,
   req: DispenseRequest,
+  context: InterruptedContext,
 ): Promise<DispenseOutcome> => {
   const invalid = invalidRequestReason(req);
   if (invalid !== null) return unknown(`cannot assess an invalid request: ${invalid}`);
@@ -26,12 +35,19 @@ export const assessInterrupted = async (
       );
     case 'fault':
       return faultOutcome(status.value.faultCode);
-    case 'idle':
-      // The board keeps done/fault until its next command, so idle means the command never reached it.
-      return failed('the board is idle: the interrupted dispense never started');
     case 'done':
-      return unknown(
-        'the board reports done, but it cannot be told whether that was this dispense or an earlier one',
-      );
+      return context.accepted
+        ? confirmDone(deps, req)
+        : unknown(
+            'the board reports done, but it never acknowledged this dispense, so the done may be an earlier one',
+          );
+    case 'idle':
+      if (context.accepted)
+        return unknown('the board accepted this dispense but now reads idle: it restarted during the run');
+      if (context.machineRestarted)
+        return unknown(
+          'the machine restarted since this dispense was recorded, and a restarted board reads idle whatever it did',
+        );
+      return failed('the board is idle and never acknowledged the dispense: it never started');
   }
 };

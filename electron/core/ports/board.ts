@@ -32,15 +32,31 @@ export type BoardError = {
   readonly message: string;
 };
 
+export type DispenseHooks = {
+  /**
+   * The board answered the dispense write (its echo, or "acknowledge, still processing"): this command is
+   * running. The kiosk owns the line, so from here the board's next terminal status is this command's.
+   */
+  readonly onAccepted?: () => void;
+};
+
+/** What the journal knows about an interrupted unit, besides the board's status. */
+export type InterruptedContext = {
+  /** The board had answered the unit's dispense write before the crash (DispenseHooks.onAccepted). */
+  readonly accepted: boolean;
+  /** The machine itself restarted since the unit's intent (a power cut): the board most likely did too. */
+  readonly machineRestarted: boolean;
+};
+
 export interface BoardDriver {
-  /** Never throws and never resends a dispense blindly. */
-  dispense(req: DispenseRequest): Promise<DispenseOutcome>;
+  /** Never throws and never resends a dispense blindly. `onAccepted` runs once the board answered the write. */
+  dispense(req: DispenseRequest, hooks?: DispenseHooks): Promise<DispenseOutcome>;
   shipmentStatus(addr: number): Promise<Result<ShipmentStatus, BoardError>>;
   /**
    * After a crash mid-dispense: decide from the board's own status whether the interrupted dispense
    * happened. Only a clear answer is success/failed; anything else is unknown. Sends no dispense.
    */
-  assessInterrupted(req: DispenseRequest): Promise<DispenseOutcome>;
+  assessInterrupted(req: DispenseRequest, context: InterruptedContext): Promise<DispenseOutcome>;
   linkStatus(): LinkStatus;
   onLinkStatus(listener: (status: LinkStatus) => void): () => void;
   close(): Promise<void>;

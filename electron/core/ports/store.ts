@@ -38,6 +38,8 @@ export type UnitRow = {
   readonly reason: string | null;
   readonly startedAt: number;
   readonly finishedAt: number | null;
+  /** When the board answered this unit's dispense write: after a crash, its `done` or `idle` is this command's. */
+  readonly acceptedAt: number | null;
 };
 
 export type NewRedemption = Omit<
@@ -110,6 +112,8 @@ export interface KioskStore {
 
   putUnit(redemptionId: string, index: number, state: UnitState, at: number, reason?: string | null): void;
   listUnits(redemptionId: string): UnitRow[];
+  /** Marks a unit still in `intent` as accepted by the board (see UnitRow.acceptedAt). */
+  markUnitAccepted(redemptionId: string, index: number, at: number): void;
 
   enqueueOutbox(kind: OutboxKind, redemptionId: string | null, payload: string, at: number): void;
   dueOutbox(now: number, limit: number, kind?: OutboxKind): OutboxRow[];

@@ -33,4 +33,6 @@ export type EngineDeps = {
   readonly slotRequest: SlotResolver;
   readonly newTradeId: () => string;
   readonly emitProgress: (progress: RedemptionProgress) => void;
+  /** When this machine (the OS) last started, epoch ms: a unit's intent older than that survived a power cut. */
+  readonly machineBootedAt: () => number;
 };

@@ -67,8 +67,14 @@ export const dispenseStep = async (
     if (settled(existing)) continue;
     if (existing?.state === 'intent') {
       // A crash left this unit between intent and outcome: ask the board, never repeat the command.
-      const assessed = await board.assessInterrupted(request);
+      const context = {
+        accepted: existing.acceptedAt !== null,
+        machineRestarted: deps.machineBootedAt() > existing.startedAt,
+      };
+      const assessed = await board.assessInterrupted(request, context);
       recordUnit(deps, r, index, assessed);
+      const detail = { redemption: r.id, unit: index + 1, outcome: assessed.outcome, ...context };
+      store.audit('unit.assessed', detail, clock.now());
       stop ||= assessed.outcome !== 'success';
       continue;
     }
@@ -91,7 +97,12 @@ export const dispenseStep = async (
       of: r.quantity,
       productName: r.productName,
     });
-    const outcome = await board.dispense(request);
+    const outcome = await board.dispense(request, {
+      // One small commit while the motor runs: the proof, should the kiosk die now, that this command was taken.
+      onAccepted: () => {
+        store.markUnitAccepted(r.id, index, clock.now());
+      },
+    });
     recordUnit(deps, r, index, outcome);
     deps.emitProgress({
       redemptionId: r.id,

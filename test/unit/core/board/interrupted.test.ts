@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createBoardDriver } from '../../../../electron/core/board/create-board-driver';
-import type { DispenseRequest } from '../../../../electron/core/ports/board';
+import type { DispenseRequest, InterruptedContext } from '../../../../electron/core/ports/board';
 import { decodeRequest } from '../../../../electron/core/protocol/modbus/request-decoder';
 import { shipmentStatusReply } from '../../../../electron/core/protocol/modbus/reply-encoder';
 import { dispenseCommand } from '../../../../electron/core/protocol/modbus/requests';
@@ -13,7 +13,10 @@ import { runWithClock } from '../../../helpers/run-with-clock';
 
 const req: DispenseRequest = { addr: 1, slot: 4, type: 1, dropCheck: false, lift: false };
 
-const withStatuses = (statuses: [number, number][] | null) => {
+const notAccepted: InterruptedContext = { accepted: false, machineRestarted: false };
+const accepted: InterruptedContext = { accepted: true, machineRestarted: false };
+
+const withStatuses = (statuses: [number, number][] | null, context: InterruptedContext = notAccepted) => {
   const clock = new ManualClock();
   const link = new FakeSerialLink();
   let i = 0;
@@ -29,7 +32,7 @@ const withStatuses = (statuses: [number, number][] | null) => {
     pollIntervalMs: 100,
     busyWindowMs: 1000,
   });
-  return { link, run: () => runWithClock(clock, driver.assessInterrupted(req)) };
+  return { link, run: () => runWithClock(clock, driver.assessInterrupted(req, context)) };
 };
 
 describe('assessInterrupted (crash recovery)', () => {
@@ -51,15 +54,33 @@ describe('assessInterrupted (crash recovery)', () => {
       ],
       'failed',
     ],
-    ['idle: the command never reached the board', [[0, 0]], 'failed'],
+    ['idle, never acknowledged: the command never reached the board', [[0, 0]], 'failed'],
     ['a stuck-goods fault', [[3, 0x15]], 'failed'],
-    ['done: may be an earlier dispense', [[2, 0]], 'unknown'],
+    ['done, never acknowledged: may be an earlier dispense', [[2, 0]], 'unknown'],
     ['busy past the window', [[1, 0]], 'unknown'],
-  ] as [string, [number, number][], string][])('%s', async (_name, statuses, expected) => {
-    const t = withStatuses(statuses);
-    expect((await t.run()).outcome).toBe(expected);
-    expect(t.link.written.every((f) => decodeRequest(f).op !== 'dispense')).toBe(true);
-  });
+    ['done after the board acknowledged this command: it is this one', [[2, 0]], 'success', accepted],
+    ['idle after the board acknowledged: it restarted mid-run', [[0, 0]], 'unknown', accepted],
+    ['a jam after the board acknowledged', [[3, 0x15]], 'failed', accepted],
+    [
+      'idle, never acknowledged, but the machine restarted since: a reset board proves nothing',
+      [[0, 0]],
+      'unknown',
+      { accepted: false, machineRestarted: true },
+    ],
+    [
+      'done after acknowledging, across a machine restart: still this command',
+      [[2, 0]],
+      'success',
+      { accepted: true, machineRestarted: true },
+    ],
+  ] as [string, [number, number][], string, InterruptedContext?][])(
+    '%s',
+    async (_name, statuses, expected, context) => {
+      const t = withStatuses(statuses, context);
+      expect((await t.run()).outcome).toBe(expected);
+      expect(t.link.written.every((f) => decodeRequest(f).op !== 'dispense')).toBe(true);
+    },
+  );
 
   it('is unknown when the board does not answer', async () => {
     expectOutcome(await withStatuses(null).run(), 'unknown', 'cannot be read');
@@ -82,7 +103,9 @@ describe('assessInterrupted (crash recovery)', () => {
       logger: new MemoryLogger(),
       pollIntervalMs: 50,
     });
-    expect(await runWithClock(clock, second.assessInterrupted(req))).toEqual({ outcome: 'success' });
+    expect(await runWithClock(clock, second.assessInterrupted(req, notAccepted))).toEqual({
+      outcome: 'success',
+    });
     expect(board.sim.received().filter((r) => r.op === 'dispense')).toHaveLength(1);
     expect(board.ledger.entries()).toHaveLength(1);
     await board.close();

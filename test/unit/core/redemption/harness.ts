@@ -31,6 +31,8 @@ export type Harness = {
   progress: RedemptionProgress[];
   /** A new core on the same store, cloud and board: what a restart after a crash looks like. */
   restart(): Promise<KioskCore>;
+  /** The same, after the whole machine lost power: the OS booted after everything journaled so far. */
+  restartAfterPowerCut(): Promise<KioskCore>;
 };
 
 export const testConfig = (overrides: Partial<MachineConfigInput> = {}) =>
@@ -65,6 +67,7 @@ export const startHarness = async (
   const store = openStore(':memory:');
   const progress: RedemptionProgress[] = [];
   const config = testConfig(overrides);
+  let bootedAt = 0;
   const make = (): KioskCore => {
     const core = createKioskCore(
       { config, mode: 'live' },
@@ -76,6 +79,7 @@ export const startHarness = async (
         logger,
         newTradeId: () => createTradeId(clock, () => (seq++ % 1000) / 1000),
         codeKey: TEST_CODE_KEY,
+        machineBootedAt: () => bootedAt,
       },
     );
     core.on('progress', (p) => progress.push(p));
@@ -93,6 +97,13 @@ export const startHarness = async (
     logger,
     progress,
     async restart() {
+      const next = make();
+      await next.start();
+      return next;
+    },
+    async restartAfterPowerCut() {
+      await clock.advance(1000);
+      bootedAt = clock.now();
       const next = make();
       await next.start();
       return next;

@@ -39,6 +39,26 @@ describe('crash recovery', () => {
     expect(h.store.listUnits(id).map((u) => u.state)).toEqual(['success']);
   });
 
+  it('tells the board what the journal knows: acknowledged or not, across a power cut or not', async () => {
+    h = await startHarness();
+    await crashDuringDispense(h, codes.one);
+    h.board.assessment = { outcome: 'success' };
+    restarted = await h.restart();
+    await restarted.stop();
+    h.board.acknowledges = false;
+    await crashDuringDispense(h, codes.two);
+    restarted = await h.restartAfterPowerCut();
+    expect(h.board.contexts).toEqual([
+      { accepted: true, machineRestarted: false },
+      { accepted: false, machineRestarted: true },
+    ]);
+    const assessed = h.store.listAudit(50).filter((a) => a.kind === 'unit.assessed');
+    expect(assessed.map((a) => JSON.parse(a.detail) as { accepted: boolean })).toEqual([
+      expect.objectContaining({ accepted: false, outcome: 'success' }),
+      expect.objectContaining({ accepted: true, outcome: 'success' }),
+    ]);
+  });
+
   it('locks the slot when the board cannot tell, and needs an operator', async () => {
     h = await startHarness();
     const id = await crashDuringDispense(h, codes.one);
