@@ -54,11 +54,24 @@ export const finishStep = (deps: EngineDeps, r: RedemptionRow): RedemptionResult
   const result = summarise(r, units);
   const now = clock.now();
   const attention = result.outcome !== 'success';
+  // Delivered in full after all (an abandoned consume resumed, say): whatever flagged it no longer needs anyone.
+  const resolved = !attention && r.attention;
   store.transaction(() => {
     store.moveRedemption(r.id, 'dispensing', 'completed', now, {
-      attention: attention || r.attention,
-      note: attention ? `${result.outcome}: ${result.dispensed} of ${result.of} dispensed` : r.note,
+      attention: attention || (r.attention && !resolved),
+      note: attention
+        ? `${result.outcome}: ${result.dispensed} of ${result.of} dispensed`
+        : resolved
+          ? null
+          : r.note,
     });
+    // The flag goes; the audit log keeps why it had been raised.
+    if (resolved)
+      store.audit(
+        'attention.resolved',
+        { redemption: r.id, was: r.note ?? '', by: 'delivered in full' },
+        now,
+      );
     store.adjustStock(r.productId, -result.dispensed);
     if (settings.reporting) {
       store.enqueueOutbox('order', r.id, JSON.stringify(orderReport(r, units)), now);

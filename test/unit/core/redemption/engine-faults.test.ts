@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { codes, consumeCalls, startHarness, type Harness } from './harness';
+import { nextOrderBatch } from '../../../../electron/core/redemption/outbox-worker';
 
 let h: Harness;
 afterEach(async () => {
@@ -175,7 +176,8 @@ describe('redemption engine: cloud outages', () => {
     const batches = h.cloud.calls
       .filter((c) => c.call === 'uploadOrders')
       .map((c) => (c.arg as unknown[]).length);
-    expect(batches.slice(1)).toEqual([50, 5]);
+    // The 50 of the failed request go again in fives, never mixed with the 5 that were not sent yet.
+    expect(batches).toEqual([50, ...Array<number>(10).fill(5), 5]);
     expect(h.core.diagnostics().outboxLength).toBe(0);
   });
 });
@@ -196,11 +198,63 @@ describe('redemption engine: abandoned consumes', () => {
     expect(h.core.diagnostics().needsAttention.map((r) => r.id)).toEqual([abandoned!.id]);
   });
 
+  it('clears that flag itself when the customer comes back and the redemption then delivers in full', async () => {
+    h = await startHarness();
+    h.cloud.loseNextAnswer('consume');
+    await h.core.submitCode(codes.one);
+    const [abandoned] = h.store.listRedemptions(['abandoned']);
+    await h.core.refreshCache();
+    expect(h.store.getRedemption(abandoned!.id)?.attention).toBe(true);
+    await expect(h.core.submitCode(codes.one)).resolves.toMatchObject({
+      ok: true,
+      value: { outcome: 'success' },
+    });
+    expect(h.store.getRedemption(abandoned!.id)).toMatchObject({ attention: false, note: null });
+    expect(h.core.diagnostics().needsAttention).toEqual([]);
+    const audit = h.store.listAudit(20).find((a) => a.kind === 'attention.resolved');
+    const detail = JSON.parse(audit?.detail ?? '{}') as { redemption?: string; by?: string; was?: string };
+    expect(detail).toMatchObject({ redemption: abandoned!.id, by: 'delivered in full' });
+    expect(detail.was).toContain(abandoned!.tradeId);
+  });
+
   it('leaves an abandoned redemption alone while its code is still unused in the cloud', async () => {
     h = await startHarness();
     h.cloud.failNext('network', 'consume');
     await h.core.submitCode(codes.one);
     await h.core.refreshCache();
     expect(h.store.listRedemptions(['abandoned'])[0]?.attention).toBe(false);
+  });
+});
+
+describe('redemption engine: order uploads after a lost answer', () => {
+  it('sends each order of a request whose answer was lost at most once more, never in a growing batch', async () => {
+    h = await startHarness();
+    h.cloud.loseNextAnswer('uploadOrders');
+    for (const code of [codes.one, codes.two]) await h.core.submitCode(code);
+    await h.core.flushOutbox();
+    await h.clock.advance(10_000);
+    await h.core.flushOutbox();
+    const sent = h.cloud.calls
+      .filter((c) => c.call === 'uploadOrders')
+      .flatMap((c) => (c.arg as { tradeId: string }[]).map((o) => o.tradeId));
+    const times = new Map<string, number>();
+    for (const id of sent) times.set(id, (times.get(id) ?? 0) + 1);
+    expect([...times.values()].every((n) => n <= 2)).toBe(true);
+    expect(h.core.diagnostics().outboxLength).toBe(0);
+  });
+
+  it('isolates an order the cloud keeps refusing, so the others still go out', () => {
+    const row = (id: number, attempts: number) => ({
+      id,
+      kind: 'order' as const,
+      redemptionId: String(id),
+      payload: '{}',
+      attempts,
+      nextAttemptAt: 0,
+      lastError: null,
+    });
+    expect(nextOrderBatch([row(1, 0), row(2, 0)]).map((r) => r.id)).toEqual([1, 2]);
+    expect(nextOrderBatch([row(1, 1), row(2, 0), row(3, 1)]).map((r) => r.id)).toEqual([1, 3]);
+    expect(nextOrderBatch([row(1, 2), row(2, 1)]).map((r) => r.id)).toEqual([1]);
   });
 });
