@@ -105,6 +105,20 @@ describe('SQLite store', () => {
     store.close();
   });
 
+  it('marks a unit accepted by the board only while it is between intent and outcome', () => {
+    const store = openStore(':memory:');
+    store.insertRedemption(row('1'), 1);
+    store.putUnit('1', 0, 'intent', 2);
+    store.markUnitAccepted('1', 0, 3);
+    store.putUnit('1', 1, 'success', 4);
+    store.markUnitAccepted('1', 1, 5);
+    expect(store.listUnits('1').map((u) => [u.state, u.acceptedAt])).toEqual([
+      ['intent', 3],
+      ['success', null],
+    ]);
+    store.close();
+  });
+
   it('rejects a second redemption with the same trade id', () => {
     const store = openStore(':memory:');
     store.insertRedemption(row('1'), 1);
