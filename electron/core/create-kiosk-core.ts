@@ -14,6 +14,8 @@ import type { EngineDeps } from './redemption/deps';
 import { createRedemptionEngine } from './redemption/engine';
 import { flagVanishedAbandoned } from './redemption/abandoned-check';
 import { flushOutbox } from './redemption/outbox-worker';
+import { recordRestock, type Restocked, type RestockError } from './stock/restock';
+import { createStockBooks } from './stock/stock-books';
 import { recoverInterrupted } from './redemption/recovery';
 import { readDiagnostics, type Diagnostics } from './diagnostics';
 import { slotResolver } from './slot-resolver';
@@ -61,6 +63,8 @@ export type KioskCore = {
   /** Sends what the outbox owes; `retryNow` ignores the backoff of earlier failures. */
   flushOutbox(retryNow?: boolean): Promise<void>;
   refreshCache(): Promise<void>;
+  /** An operator's count after filling a slot; reported to the cloud through the stock ledger. */
+  recordRestock(productId: number, count: number): Result<Restocked, RestockError>;
 };
 
 const outboxIntervalMs = 5000;
@@ -71,7 +75,16 @@ export const createKioskCore = (options: KioskCoreOptions, adapters: KioskAdapte
   const { store, cloud, board, clock, logger } = adapters;
   const events = new KioskEvents();
   const hash = loadCodeHasher(store, adapters.codeKey, logger);
-  const cache = createCodeCache({ store, cloud, clock, logger, hash, concurrency: config.cloud.concurrency });
+  const books = createStockBooks({ store, cloud, clock, logger });
+  const cache = createCodeCache({
+    store,
+    cloud,
+    clock,
+    logger,
+    hash,
+    concurrency: config.cloud.concurrency,
+    books,
+  });
   const throttle = createThrottleGate(store, clock, logger, config.throttle);
   let phase: KioskState['phase'] = 'starting';
   let startupStep: StartupStep = 'board';
@@ -131,7 +144,7 @@ export const createKioskCore = (options: KioskCoreOptions, adapters: KioskAdapte
   };
 
   const runOutbox = (retryNow = false): Promise<void> => {
-    outboxRunning ??= flushOutbox({ store, cloud, clock, logger }, retryNow).finally(() => {
+    outboxRunning ??= flushOutbox({ store, cloud, clock, logger, books }, retryNow).finally(() => {
       outboxRunning = null;
     });
     return outboxRunning;
@@ -245,5 +258,8 @@ export const createKioskCore = (options: KioskCoreOptions, adapters: KioskAdapte
     async refreshCache() {
       await refreshCache();
     },
+    // Reported by the next outbox round, within seconds.
+    recordRestock: (productId, count) =>
+      recordRestock({ store, clock, logger, reporting: config.cloud.reporting }, productId, count),
   };
 };

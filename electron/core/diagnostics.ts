@@ -2,6 +2,7 @@ import type { KioskStore, RedemptionRow, SlotLock } from './ports/store';
 
 /** What an operator needs to see at a glance: nothing here carries a code, a credential or a signature. */
 export type Diagnostics = {
+  /** Reports still owed to the cloud: queued consumes and orders, and products whose new count it has not accepted. */
   readonly outboxLength: number;
   readonly slotLocks: readonly SlotLock[];
   readonly needsAttention: readonly Pick<
@@ -19,7 +20,7 @@ export const readDiagnostics = (
   store: KioskStore,
   live: { cacheAgeMs: number | null; clockSkewMs: number | null },
 ): Diagnostics => ({
-  outboxLength: store.outboxLength(),
+  outboxLength: store.outboxLength() + store.pendingStock().length,
   slotLocks: store.listSlotLocks(),
   needsAttention: store
     .listNeedingAttention(50)

@@ -7,6 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../electron/adapters/sqlite/open-store';
 import { createCodeCache } from '../../electron/core/cache/code-cache';
 import { loadCodeHasher } from '../../electron/core/cache/code-hash';
+import { createStockBooks } from '../../electron/core/stock/stock-books';
 import { demoSeed, listDemoCodes } from '../../electron/sim/cloud/demo-seed';
 import { SimCloudState } from '../../electron/sim/cloud/state';
 import { FakeVendorCloud } from '../fakes/fake-vendor-cloud';
@@ -30,7 +31,8 @@ const fillCache = async (): Promise<string[]> => {
   const store = openStore(join(dir, 'kiosk.db'));
   const cloud = new FakeVendorCloud(new SimCloudState(demoSeed(), { now: () => clock.now() }), clock);
   const hash = loadCodeHasher(store, KEY, logger);
-  const cache = createCodeCache({ store, cloud, clock, logger, hash, concurrency: 4 });
+  const books = createStockBooks({ store, cloud, clock, logger });
+  const cache = createCodeCache({ store, cloud, clock, logger, hash, concurrency: 4, books });
   expect((await cache.refresh()).ok).toBe(true);
   store.close();
   return listDemoCodes(clock.now()).map((c) => c.code);

@@ -57,11 +57,5 @@ export const catalogQueries = (db: Db) => {
     listProducts(): Product[] {
       return allProducts.all().map((r) => parseProduct(r.json));
     },
-    adjustStock(productId: number, delta: number): void {
-      const raw = getProduct.get(productId);
-      if (!raw) return;
-      const product = parseProduct(raw.json);
-      insertProduct.run(productId, JSON.stringify({ ...product, stock: Math.max(0, product.stock + delta) }));
-    },
   };
 };

@@ -85,6 +85,25 @@ const migrations: readonly string[] = [
   // v3: when the board answered a unit's dispense write (its echo): after a crash, the proof that a later `done`
   // or `idle` belongs to this command.
   `ALTER TABLE units ADD COLUMN accepted_at INTEGER;`,
+  // v4: stock as a ledger. Each change the cloud has not yet accepted is kept, so a refresh cannot drop it and a
+  // report is computed when it is sent, never queued as a figure that a later one could be overtaken by. Stock
+  // reports queued by v3 become "in doubt" marks: the local figure is kept and reported again.
+  `
+  CREATE TABLE stock_ledger (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    product_id INTEGER NOT NULL,
+    delta INTEGER NOT NULL DEFAULT 0,
+    set_to INTEGER,
+    redemption_id TEXT,
+    in_doubt INTEGER NOT NULL DEFAULT 0,
+    at INTEGER NOT NULL
+  );
+  CREATE INDEX stock_ledger_product ON stock_ledger (product_id, id);
+  INSERT INTO stock_ledger (product_id, delta, in_doubt, at)
+    SELECT json_extract(payload, '$.productId'), 0, 1, MIN(created_at) FROM outbox WHERE kind = 'stock'
+    GROUP BY json_extract(payload, '$.productId');
+  DELETE FROM outbox WHERE kind = 'stock';
+  `,
 ];
 
 export const schemaVersion = migrations.length;

@@ -6,6 +6,7 @@ import { migrate } from './migrations';
 import { outboxQueries } from './outbox-queries';
 import { redemptionQueries } from './redemption-queries';
 import { rekeyQueries } from './rekey-queries';
+import { stockQueries } from './stock-queries';
 
 /**
  * Opens (and migrates) the kiosk database. WAL keeps reads cheap while writing; synchronous=FULL makes every
@@ -29,6 +30,7 @@ export const openStore = (path: string): KioskStore => {
     ...catalogQueries(db),
     ...adminQueries(db),
     ...rekeyQueries(db),
+    ...stockQueries(db),
     close: () => {
       db.close();
     },

@@ -4,6 +4,7 @@ import type { Clock } from '../ports/clock';
 import type { Logger } from '../ports/logger';
 import type { CachedCode, KioskStore } from '../ports/store';
 import type { CloudError, VendorCloud } from '../ports/vendor-cloud';
+import type { StockBooks } from '../stock/stock-books';
 import { mapWithConcurrency } from '../util/map-with-concurrency';
 import type { CodeHasher } from './code-hash';
 
@@ -25,6 +26,7 @@ export type CodeCacheDeps = {
   readonly logger: Logger;
   readonly hash: CodeHasher;
   readonly concurrency: number;
+  readonly books: StockBooks;
 };
 
 export const createCodeCache = (deps: CodeCacheDeps): CodeCache => {
@@ -33,6 +35,7 @@ export const createCodeCache = (deps: CodeCacheDeps): CodeCache => {
 
   const fill = async (): Promise<Result<RefreshSummary, CloudError>> => {
     const started = clock.now();
+    const epoch = deps.books.epoch();
     const products = await cloud.listProducts();
     if (!products.ok) return products;
     const lists = await mapWithConcurrency(products.value, deps.concurrency, (p) =>
@@ -55,7 +58,8 @@ export const createCodeCache = (deps: CodeCacheDeps): CodeCache => {
         });
       }
     }
-    store.replaceCodeCache(codes, products.value, clock.now());
+    // The cloud's stock figures miss what this machine has not reported yet: the books put that back.
+    store.replaceCodeCache(codes, deps.books.reconcile(products.value, epoch), clock.now());
     const summary = { products: products.value.length, codes: codes.length, tookMs: clock.now() - started };
     logger.info('cache.refreshed', summary);
     return ok(summary);

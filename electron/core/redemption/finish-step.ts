@@ -1,6 +1,6 @@
 import type { RedemptionResult } from '../../contract/schemas';
 import type { RedemptionRow, UnitRow } from '../ports/store';
-import type { DeliveryLog, OrderReport, StockReport } from '../ports/vendor-cloud';
+import type { DeliveryLog, OrderReport } from '../ports/vendor-cloud';
 import type { EngineDeps } from './deps';
 
 /** Vendor delivery status per unit: 1 success, 0 failed, 5 timed out (unknown), 2 cancelled (skipped). */
@@ -72,21 +72,16 @@ export const finishStep = (deps: EngineDeps, r: RedemptionRow): RedemptionResult
         { redemption: r.id, was: r.note ?? '', by: 'delivered in full' },
         now,
       );
-    store.adjustStock(r.productId, -result.dispensed);
+    // Kept in the stock ledger until the cloud accepts a report carrying it; the report itself is read when sent.
+    if (result.dispensed > 0)
+      store.changeStock(
+        r.productId,
+        { delta: -result.dispensed },
+        now,
+        settings.reporting ? { redemptionId: r.id } : null,
+      );
     if (settings.reporting) {
       store.enqueueOutbox('order', r.id, JSON.stringify(orderReport(r, units)), now);
-      const product = store.getProduct(r.productId);
-      if (product) {
-        const stock: StockReport = {
-          addr: product.addr,
-          // The product id names the slot unambiguously; the cloud accepts it in place of a motor code.
-          slotCode: '',
-          productId: product.productId,
-          currentInventory: product.stock,
-          inventory: product.capacity,
-        };
-        store.enqueueOutbox('stock', null, JSON.stringify(stock), now);
-      }
     } else {
       store.moveRedemption(r.id, 'completed', 'reported', now);
     }

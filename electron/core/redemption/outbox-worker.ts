@@ -1,12 +1,11 @@
 import type { Clock } from '../ports/clock';
 import type { Logger } from '../ports/logger';
 import type { KioskStore, OutboxRow } from '../ports/store';
-import type { OrderReport, StockReport, VendorCloud } from '../ports/vendor-cloud';
+import type { OrderReport, VendorCloud } from '../ports/vendor-cloud';
+import type { StockBooks } from '../stock/stock-books';
 import { isTransient } from './cloud-error-codes';
 
 export const maxBatch = 50;
-/** Stock rows read per pass; they collapse to one figure per product before sending. */
-const maxStockRows = 10_000;
 
 /** Backoff for a failed send: 5 s doubling to 10 minutes. */
 export const outboxDelayMs = (attempts: number): number =>
@@ -17,6 +16,7 @@ export type OutboxDeps = {
   readonly cloud: VendorCloud;
   readonly clock: Clock;
   readonly logger: Logger;
+  readonly books: StockBooks;
 };
 
 /** Sends the consumes owed by offline redemptions. A code used elsewhere meanwhile is a conflict: logged and flagged. */
@@ -113,21 +113,6 @@ const sendOrders = async (
   logger.info('outbox.orders-sent', { count: ids.length });
 };
 
-/** Stock rows supersede each other, so a backlog of any length goes out as one figure per product. */
-const sendStock = async ({ store, cloud, clock }: OutboxDeps, rows: readonly OutboxRow[]): Promise<void> => {
-  if (rows.length === 0) return;
-  // Later rows for the same slot supersede earlier ones: send only the newest figure per product.
-  const latest = new Map<number, StockReport>();
-  for (const row of rows) {
-    const s = JSON.parse(row.payload) as StockReport;
-    latest.set(s.productId, s);
-  }
-  const answer = await cloud.updateStock([...latest.values()]);
-  const ids = rows.map((r) => r.id);
-  if (answer.ok) store.deleteOutbox(ids);
-  else store.deferOutbox(ids, clock.now() + outboxDelayMs(rows[0]?.attempts ?? 0), answer.error.detail);
-};
-
 /**
  * One pass over what is due: consumes first, then orders in batches of at most 50, then stock.
  * `retryNow` ignores the backoff (an operator's "send now", or the end of a test run).
@@ -142,5 +127,5 @@ export const flushOutbox = async (deps: OutboxDeps, retryNow = false): Promise<v
     await sendOrders(deps, orders);
     if (deps.store.outboxLength() === before) break;
   }
-  await sendStock(deps, deps.store.dueOutbox(due(), maxStockRows, 'stock'));
+  await deps.books.report(retryNow);
 };
