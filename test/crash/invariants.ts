@@ -10,7 +10,11 @@ export type CampaignFindings = {
   readonly unitOutcomes: Readonly<Record<string, number>>;
   readonly slotsLocked: number;
   readonly ordersUploaded: number;
-  /** Units a restart found between intent and outcome, by the outcome recovery settled them with. */
+  /**
+   * Slots whose count in the cloud is above what physically remains, each by no more than the slot's `unknown`
+   * units: the kiosk could not know those dropped, so it did not count them (an operator's restock count does).
+   */
+  readonly stockAboveShelf: number;
   /**
    * Units a restart found between intent and outcome, by the outcome recovery settled them with: after a kill of
    * the kiosk alone, and after a power cut (the board went down too).
@@ -59,6 +63,7 @@ export const checkInvariants = (input: {
   );
   const unitOutcomes: Record<string, number> = {};
   let codesConsumed = 0;
+  let stockAboveShelf = 0;
 
   for (const code of input.seed.codes) {
     const product = input.seed.products.find((p) => p.id === code.productId);
@@ -80,6 +85,22 @@ export const checkInvariants = (input: {
       ])
       .filter((x) => x.productId === code.productId)
       .find((x) => x.state === 'completed' || x.state === 'reported');
+    const units = r ? store.listUnits(r.id) : [];
+    const success = units.filter((u) => u.state === 'success').length;
+    const unknown = units.filter((u) => u.state === 'unknown').length;
+    // The books: what the kiosk knows it sold must be what it holds and what the cloud was last told.
+    const books = product.stock - success;
+    const local = store.getProduct(product.id)?.stock;
+    const inCloud = input.cloud.product(product.id)?.stock;
+    if (local !== books)
+      violations.push(`${label}: kiosk counts ${String(local)}, its journal says ${books}`);
+    if (inCloud !== books)
+      violations.push(`${label}: cloud shows ${String(inCloud)}, the kiosk's books ${books}`);
+    const onShelf = product.stock - dropped;
+    if (onShelf !== books) {
+      if (books - onShelf > 0 && books - onShelf <= unknown) stockAboveShelf++;
+      else violations.push(`${label}: ${onShelf} left on the shelf, books say ${books} (${unknown} unknown)`);
+    }
     if (!consumed) {
       if (dropped > 0)
         violations.push(`${label}: ${dropped} items dropped for a code the cloud never saw consumed`);
@@ -90,10 +111,7 @@ export const checkInvariants = (input: {
       violations.push(`${label}: consumed in the cloud but not finished in the journal`);
       continue;
     }
-    const units = store.listUnits(r.id);
     for (const u of units) unitOutcomes[u.state] = (unitOutcomes[u.state] ?? 0) + 1;
-    const success = units.filter((u) => u.state === 'success').length;
-    const unknown = units.filter((u) => u.state === 'unknown').length;
     if (units.length !== code.quantity) violations.push(`${label}: ${units.length} units journaled`);
     if (units.some((u) => u.state === 'intent'))
       violations.push(`${label}: a unit is still between intent and outcome`);
@@ -108,6 +126,8 @@ export const checkInvariants = (input: {
   const open = store.listRedemptions(['matched', 'consuming', 'consumed', 'dispensing']).length;
   if (open > 0) violations.push(`${open} redemptions left open`);
   if (store.outboxLength() > 0) violations.push(`${store.outboxLength()} reports left in the outbox`);
+  const stockUnreported = store.pendingStock().length;
+  if (stockUnreported > 0) violations.push(`${stockUnreported} products' stock never accepted by the cloud`);
   const findings: CampaignFindings = {
     violations,
     itemsDropped: ledger.length,
@@ -115,6 +135,7 @@ export const checkInvariants = (input: {
     unitOutcomes,
     slotsLocked: store.listSlotLocks().length,
     ordersUploaded: uploaded.size,
+    stockAboveShelf,
     assessed: assessedOutcomes(store),
   };
   store.close();

@@ -47,7 +47,8 @@ const main = async (): Promise<void> => {
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
   }
-  await runtime.core.flushOutbox();
+  // The queue is done: whatever is still owed goes now, whatever backoff an earlier failure left.
+  await runtime.core.flushOutbox(true);
   say({ event: 'done', diagnostics: runtime.core.diagnostics() });
   await runtime.stop();
 };
