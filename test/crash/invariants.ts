@@ -16,6 +16,11 @@ export type CampaignFindings = {
    */
   readonly stockAboveShelf: number;
   /**
+   * Units a customer paid for and did not get (failed, unknown or skipped), each journaled and in the uploaded
+   * order's delivery log as not delivered. One missing from either is a lost owed unit: a violation.
+   */
+  readonly owedUnits: number;
+  /**
    * Units a restart found between intent and outcome, by the outcome recovery settled them with: after a kill of
    * the kiosk alone, and after a power cut (the board went down too).
    */
@@ -55,12 +60,15 @@ export const checkInvariants = (input: {
   const key = (addr: number, slot: number): string => `${addr}:${slot}`;
   const ledger = readLedger(input.ledgerPath);
   for (const e of ledger) drops.set(key(e.addr, e.slot), (drops.get(key(e.addr, e.slot)) ?? 0) + 1);
-  const uploaded = new Set(
+  type WireOrder = { trade_id: string; records: { delivery_logs: { status: number }[] }[] };
+  const uploadedOrders = new Map(
     input.cloud
       .uploadedOrders()
       .flat()
-      .map((o) => (o as { trade_id: string }).trade_id),
+      .map((o) => [(o as WireOrder).trade_id, o as WireOrder]),
   );
+  const uploaded = new Set(uploadedOrders.keys());
+  let owedUnits = 0;
   const unitOutcomes: Record<string, number> = {};
   let codesConsumed = 0;
   let stockAboveShelf = 0;
@@ -122,6 +130,14 @@ export const checkInvariants = (input: {
       violations.push(`${label}: unknown outcome but slot not locked`);
     if (r.state !== 'reported' || !uploaded.has(r.tradeId))
       violations.push(`${label}: final state not uploaded (${r.state})`);
+    const owed = code.quantity - success;
+    owedUnits += owed;
+    const logs = uploadedOrders.get(r.tradeId)?.records[0]?.delivery_logs ?? [];
+    const delivered = logs.filter((l) => l.status === 1).length;
+    if (units.length - success !== owed || logs.length !== code.quantity || delivered !== success)
+      violations.push(
+        `${label}: ${owed} owed units, ${logs.length - delivered} on the uploaded order as not delivered`,
+      );
   }
   const open = store.listRedemptions(['matched', 'consuming', 'consumed', 'dispensing']).length;
   if (open > 0) violations.push(`${open} redemptions left open`);
@@ -136,6 +152,7 @@ export const checkInvariants = (input: {
     slotsLocked: store.listSlotLocks().length,
     ordersUploaded: uploaded.size,
     stockAboveShelf,
+    owedUnits,
     assessed: assessedOutcomes(store),
   };
   store.close();

@@ -10,8 +10,14 @@ runCrashCampaign({
 }).then(
   (report) => {
     console.log(JSON.stringify(report, null, 2));
+    const total = (counts: Readonly<Record<string, number>>): number =>
+      Object.values(counts).reduce((a, b) => a + b, 0);
+    const share = (counts: Readonly<Record<string, number>>): string =>
+      `${counts.unknown ?? 0} of ${total(counts)} unknown`;
     console.log(
-      `seed ${seed}: ${report.killsSurvived} kills survived (${report.powerCuts} power cuts) over ${report.runs} runs in ${(report.millis / 1000).toFixed(1)} s; interrupted units ${JSON.stringify(report.assessed)}; ${report.violations.length} violations`,
+      `seed ${seed}: ${report.killsSurvived} kills survived (${report.powerCuts} power cuts) over ${report.runs} runs in ${(report.millis / 1000).toFixed(1)} s; ` +
+        `units left mid-dispense: kiosk killed ${share(report.assessed.kill)}, power cut ${share(report.assessed.powerCut)}; ` +
+        `${report.owedUnits} owed units all on record; ${report.stockAboveShelf} slots counted above the shelf by unknown units; ${report.violations.length} violations`,
     );
     process.exitCode = report.violations.length === 0 ? 0 : 1;
   },
