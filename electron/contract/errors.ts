@@ -16,6 +16,8 @@ export const ipcErrorCodes = [
   'code-expired',
   'cloud-unreachable',
   'out-of-service',
+  /** The slot holds fewer items than the code is for: nothing was consumed, the code still works. */
+  'out-of-stock',
   /** Maintenance screen: the PIN did not match (too many in a row answer `locked-out`). */
   'pin-wrong',
   /** Maintenance screen: this machine's configuration sets no PIN hash. */

@@ -64,6 +64,8 @@ export const redemptionResultSchema = z
     productName: z.string(),
     /** Short reference the customer can quote to support. */
     reference: z.string(),
+    /** Items this code is still owed (they certainly did not drop): the same code typed again dispenses them. */
+    owed: z.number().int().nonnegative(),
   })
   .strict();
 export type RedemptionResult = z.infer<typeof redemptionResultSchema>;

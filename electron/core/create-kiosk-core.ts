@@ -116,6 +116,7 @@ export const createKioskCore = (options: KioskCoreOptions, adapters: KioskAdapte
           : { policy: 'allow-cached', maxCacheAgeMs: config.offline.maxCacheAgeSeconds * 1000 },
       refreshOnMissAfterMs: config.cloud.refreshOnMissAfterSeconds * 1000,
       reporting: config.cloud.reporting,
+      quarantineAfterFailures: config.slots.quarantineAfterFailures,
     },
   };
   const engine = createRedemptionEngine(deps, hash, throttle);

@@ -1,5 +1,5 @@
 import type { Result } from '../../electron/contract/result';
-import { ok } from '../../electron/contract/result';
+import { err, ok } from '../../electron/contract/result';
 import type {
   BoardDriver,
   BoardError,
@@ -45,6 +45,15 @@ export class FakeBoardDriver implements BoardDriver {
     if (this.acknowledges) hooks.onAccepted?.();
     this.onDispense?.(req);
     return Promise.resolve(this.queued.shift() ?? { outcome: 'success' });
+  }
+
+  /** What the next preflights answer: null lets dispenses start; a text refuses them with that reason. */
+  preflightRefusal: string | null = null;
+  readonly preflights: DispenseRequest[] = [];
+
+  preflight(req: DispenseRequest): Promise<Result<void, string>> {
+    this.preflights.push(req);
+    return Promise.resolve(this.preflightRefusal === null ? ok(undefined) : err(this.preflightRefusal));
   }
 
   shipmentStatus(_addr: number): Promise<Result<ShipmentStatus, BoardError>> {

@@ -1,9 +1,10 @@
 import type { Db } from './database';
-import type { AuditEntry, SlotLock } from '../../core/ports/store';
+import type { AuditEntry, SlotLock, SlotLockKind } from '../../core/ports/store';
 
 type RawLock = {
   addr: number;
   slot: number;
+  kind: SlotLockKind;
   reason: string;
   redemption_id: string | null;
   locked_at: number;
@@ -12,6 +13,7 @@ type RawLock = {
 const toLock = (r: RawLock): SlotLock => ({
   addr: r.addr,
   slot: r.slot,
+  kind: r.kind,
   reason: r.reason,
   redemptionId: r.redemption_id,
   lockedAt: r.locked_at,
@@ -19,8 +21,8 @@ const toLock = (r: RawLock): SlotLock => ({
 
 /** Slot locks, the audit log and small key/value settings. */
 export const adminQueries = (db: Db) => {
-  const lock = db.prepare<[number, number, string, string | null, number]>(
-    'INSERT OR REPLACE INTO slot_locks (addr, slot, reason, redemption_id, locked_at) VALUES (?, ?, ?, ?, ?)',
+  const lock = db.prepare<[number, number, SlotLockKind, string, string | null, number]>(
+    'INSERT OR REPLACE INTO slot_locks (addr, slot, kind, reason, redemption_id, locked_at) VALUES (?, ?, ?, ?, ?, ?)',
   );
   const getLock = db.prepare<[number, number], RawLock>(
     'SELECT * FROM slot_locks WHERE addr = ? AND slot = ?',
@@ -36,7 +38,7 @@ export const adminQueries = (db: Db) => {
 
   return {
     lockSlot(l: SlotLock): void {
-      lock.run(l.addr, l.slot, l.reason, l.redemptionId, l.lockedAt);
+      lock.run(l.addr, l.slot, l.kind, l.reason, l.redemptionId, l.lockedAt);
     },
     getSlotLock(addr: number, slot: number): SlotLock | null {
       const raw = getLock.get(addr, slot);

@@ -104,22 +104,33 @@ const migrations: readonly string[] = [
     GROUP BY json_extract(payload, '$.productId');
   DELETE FROM outbox WHERE kind = 'stock';
   `,
+  // v5: what a code is still owed, and the make-up deliveries that pay it back (a child redemption with no
+  // consume of its own); locks say whether they are an unknown outcome or a slot taken out after failures; a
+  // slot's recent outcomes are read per slot, so they get an index.
+  `
+  ALTER TABLE redemptions ADD COLUMN owed INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE redemptions ADD COLUMN parent_id TEXT REFERENCES redemptions (id);
+  ALTER TABLE slot_locks ADD COLUMN kind TEXT NOT NULL DEFAULT 'unknown';
+  CREATE INDEX redemptions_slot ON redemptions (addr, slot, created_at);
+  CREATE INDEX redemptions_owed ON redemptions (updated_at) WHERE owed > 0;
+  `,
 ];
 
 export const schemaVersion = migrations.length;
 
-export const migrate = (db: Db): number => {
+/** Brings the schema to `target` (the newest by default; tests stop earlier to build a database from the field). */
+export const migrate = (db: Db, target = migrations.length): number => {
   const current = Number(db.pragma('user_version'));
   if (current > migrations.length) {
     throw new Error(
       `database schema v${current} is newer than this app (v${migrations.length}); refusing to open it`,
     );
   }
-  migrations.slice(current).forEach((sql, offset) => {
+  migrations.slice(current, Math.max(current, target)).forEach((sql, offset) => {
     db.transaction(() => {
       db.exec(sql);
       db.exec(`PRAGMA user_version = ${current + offset + 1}`);
     });
   });
-  return migrations.length - current;
+  return Math.max(0, target - current);
 };

@@ -27,6 +27,8 @@ type RawRedemption = {
   order_id: number | null;
   note: string | null;
   attention: number;
+  owed: number;
+  parent_id: string | null;
   created_at: number;
   updated_at: number;
 };
@@ -50,6 +52,8 @@ const toRow = (r: RawRedemption): RedemptionRow => ({
   orderId: r.order_id,
   note: r.note,
   attention: r.attention === 1,
+  owed: r.owed,
+  parentId: r.parent_id,
   createdAt: r.created_at,
   updatedAt: r.updated_at,
 });
@@ -72,6 +76,10 @@ const patchColumns = (patch: RedemptionPatch): { sql: string; values: SQLInputVa
   if (patch.pendingCode !== undefined) {
     sets.push('pending_code = ?');
     values.push(patch.pendingCode);
+  }
+  if (patch.owed !== undefined) {
+    sets.push('owed = ?');
+    values.push(patch.owed);
   }
   if (patch.consumePending !== undefined) {
     sets.push('consume_pending = ?');
@@ -96,12 +104,21 @@ export const redemptionQueries = (db: Db) => {
       number,
       number,
       string | null,
+      string | null,
       number,
       number,
     ]
   >(`INSERT INTO redemptions (id, code_hash, code_mask, trade_id, pickup_code_id, product_id,
-    product_name, price, slot_name, addr, slot, quantity, pending_code, state, created_at, updated_at)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'matched', ?, ?)`);
+    product_name, price, slot_name, addr, slot, quantity, pending_code, parent_id, state, created_at, updated_at)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'matched', ?, ?)`);
+  const owed = db.prepare<[number], RawRedemption>(
+    'SELECT * FROM redemptions WHERE owed > 0 ORDER BY updated_at DESC LIMIT ?',
+  );
+  const recentUnits = db.prepare<[number, number, number], { state: UnitState }>(
+    `SELECT u.state FROM units u JOIN redemptions r ON r.id = u.redemption_id
+     WHERE r.addr = ? AND r.slot = ? AND u.state IN ('success', 'failed', 'unknown')
+     ORDER BY r.created_at DESC, r.rowid DESC, u.idx DESC LIMIT ?`,
+  );
   const byId = db.prepare<[string], RawRedemption>('SELECT * FROM redemptions WHERE id = ?');
   const byCode = db.prepare<[string], RawRedemption>(
     'SELECT * FROM redemptions WHERE code_hash = ? ORDER BY created_at DESC, rowid DESC LIMIT 1',
@@ -148,6 +165,7 @@ export const redemptionQueries = (db: Db) => {
         row.slot,
         row.quantity,
         row.pendingCode,
+        row.parentId ?? null,
         row.createdAt,
         at,
       );
@@ -197,6 +215,12 @@ export const redemptionQueries = (db: Db) => {
     },
     listNeedingAttention(limit: number): RedemptionRow[] {
       return attention.all(limit).map(toRow);
+    },
+    listOwed(limit: number): RedemptionRow[] {
+      return owed.all(limit).map(toRow);
+    },
+    recentUnitStates(addr: number, slot: number, limit: number): UnitState[] {
+      return recentUnits.all(addr, slot, limit).map((u) => u.state);
     },
     countRedemptions(): number {
       return count.get()?.n ?? 0;

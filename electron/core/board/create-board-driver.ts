@@ -5,6 +5,7 @@ import type { DispenseDeps } from './dispense';
 import { runDispense } from './dispense';
 import { assessInterrupted } from './interrupted';
 import { createKeyedMutex } from './keyed-mutex';
+import { preflight } from './preflight';
 import type { BoardDriverOptions } from './options';
 import { resolveOptions } from './options';
 import { unknown } from './outcomes';
@@ -59,6 +60,7 @@ export const createBoardDriver = (options: BoardDriverOptions): BoardDriverWithD
     assessInterrupted: (req, context) =>
       perBoard(req.addr, () => guarded('assessInterrupted', () => assessInterrupted(deps, req, context))),
     shipmentStatus: (addr) => reads.shipmentStatus(addr),
+    preflight: (req) => perBoard(req.addr, () => preflight(link, reads, req)),
     dropSensor: (addr) => reads.dropSensor(addr),
     hardwareConfig: (addr) => reads.hardwareConfig(addr),
     boxStatus: (addr, slot) => reads.boxStatus(addr, slot),

@@ -135,6 +135,13 @@ export const machineConfigSchema = section({
     maxCacheAgeSeconds: intRange(60, 86_400, 'seconds').default(900),
   }).prefault({}),
   throttle: throttleSchema.prefault({}),
+  slots: section({
+    /**
+     * A slot that fails this many units in a row, for any reason, is taken out of service until an operator
+     * unlocks it (a jam or a motor fault takes it out at the first failure). 0: only those faults do.
+     */
+    quarantineAfterFailures: intRange(0, 20, 'failures').default(3),
+  }).prefault({}),
   maintenance: section({
     /** `scrypt$v2$…`, made by `kioskctl pin hash` from 6–12 digits. Null disables the maintenance screen. */
     pinHash: z

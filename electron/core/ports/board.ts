@@ -53,6 +53,11 @@ export interface BoardDriver {
   dispense(req: DispenseRequest, hooks?: DispenseHooks): Promise<DispenseOutcome>;
   shipmentStatus(addr: number): Promise<Result<ShipmentStatus, BoardError>>;
   /**
+   * Whether a dispense could start now (link up, board answering and not busy, drop sensor clear where fitted),
+   * asked before a code is consumed; the error is an operator-readable reason. Sends no dispense.
+   */
+  preflight(req: DispenseRequest): Promise<Result<void, string>>;
+  /**
    * After a crash mid-dispense: decide from the board's own status whether the interrupted dispense
    * happened. Only a clear answer is success/failed; anything else is unknown. Sends no dispense.
    */

@@ -27,6 +27,13 @@ export type RedemptionRow = {
   /** Why it needs an operator, or why it was rejected; null when nothing to say. */
   readonly note: string | null;
   readonly attention: boolean;
+  /**
+   * Units the customer paid for that certainly did not drop (failed or skipped; an unknown may have dropped),
+   * less what make-up deliveries have paid back since. The same code typed again dispenses these, with no consume.
+   */
+  readonly owed: number;
+  /** A make-up delivery names the redemption whose owed units it pays back; null for a redemption of its own. */
+  readonly parentId: string | null;
   readonly createdAt: number;
   readonly updatedAt: number;
 };
@@ -44,11 +51,11 @@ export type UnitRow = {
 
 export type NewRedemption = Omit<
   RedemptionRow,
-  'state' | 'orderId' | 'note' | 'attention' | 'updatedAt' | 'consumePending'
->;
+  'state' | 'orderId' | 'note' | 'attention' | 'updatedAt' | 'consumePending' | 'owed' | 'parentId'
+> & { readonly parentId?: string | null };
 
 export type RedemptionPatch = Partial<
-  Pick<RedemptionRow, 'orderId' | 'note' | 'attention' | 'consumePending' | 'pendingCode'>
+  Pick<RedemptionRow, 'orderId' | 'note' | 'attention' | 'consumePending' | 'pendingCode' | 'owed'>
 >;
 
 export type OutboxKind = 'consume' | 'order';
@@ -86,9 +93,13 @@ export type CachedCode = {
   readonly expiresAt: number | null;
 };
 
+/** `unknown`: an outcome nobody could tell; `quarantine`: the slot failed in a way that says it is broken. */
+export type SlotLockKind = 'unknown' | 'quarantine';
+
 export type SlotLock = {
   readonly addr: number;
   readonly slot: number;
+  readonly kind: SlotLockKind;
   readonly reason: string;
   readonly redemptionId: string | null;
   readonly lockedAt: number;
@@ -124,6 +135,10 @@ export interface KioskStore {
   listRedemptions(states: readonly RedemptionState[]): RedemptionRow[];
   /** Redemptions flagged for an operator, newest first. */
   listNeedingAttention(limit: number): RedemptionRow[];
+  /** Redemptions whose customer is still owed units, newest first. */
+  listOwed(limit: number): RedemptionRow[];
+  /** The outcomes of the units last driven on a slot (skipped ones were not), newest first: a failure streak. */
+  recentUnitStates(addr: number, slot: number, limit: number): UnitState[];
   countRedemptions(): number;
 
   putUnit(redemptionId: string, index: number, state: UnitState, at: number, reason?: string | null): void;

@@ -17,6 +17,8 @@ export type EngineSettings = {
   readonly refreshOnMissAfterMs: number;
   /** Upload orders and stock to the cloud. Off: redemptions finish at `completed` with nothing queued. */
   readonly reporting: boolean;
+  /** Failed units in a row on one slot, of any kind, that take it out of service; 0 never does. */
+  readonly quarantineAfterFailures: number;
 };
 
 /** How to drive one slot, from the machine configuration; null when the slot's board is not configured. */

@@ -2,6 +2,7 @@ import type { DispenseOutcome, DispenseRequest } from '../ports/board';
 import type { RedemptionRow, UnitRow } from '../ports/store';
 import type { UnitState } from './states';
 import type { EngineDeps } from './deps';
+import { quarantineReason } from './slot-health';
 
 const settled = (u: UnitRow | undefined): boolean => u !== undefined && u.state !== 'intent';
 
@@ -9,8 +10,9 @@ const unitState = (o: DispenseOutcome): UnitState => o.outcome;
 const reasonOf = (o: DispenseOutcome): string | null => (o.outcome === 'success' ? null : o.reason);
 
 /**
- * Records the outcome of one unit and, when the board cannot say whether an item dropped, locks the slot
- * in the same transaction: no later customer can be served from it until an operator has looked.
+ * Records the outcome of one unit and, when the board cannot say whether an item dropped or the slot has shown
+ * it is broken, locks the slot in the same transaction: no later customer's code is consumed for it until an
+ * operator has looked.
  */
 export const recordUnit = (
   deps: EngineDeps,
@@ -20,12 +22,13 @@ export const recordUnit = (
 ): void => {
   const { store, clock, logger } = deps;
   const now = clock.now();
-  store.transaction(() => {
+  const quarantined = store.transaction(() => {
     store.putUnit(r.id, index, unitState(outcome), now, reasonOf(outcome));
     if (outcome.outcome === 'unknown') {
       store.lockSlot({
         addr: r.addr,
         slot: r.slot,
+        kind: 'unknown',
         reason: outcome.reason,
         redemptionId: r.id,
         lockedAt: now,
@@ -36,7 +39,27 @@ export const recordUnit = (
         now,
       );
     }
+    const why = quarantineReason(store, r, outcome, deps.settings.quarantineAfterFailures);
+    if (why !== null) {
+      store.lockSlot({
+        addr: r.addr,
+        slot: r.slot,
+        kind: 'quarantine',
+        reason: why,
+        redemptionId: r.id,
+        lockedAt: now,
+      });
+      store.audit('slot.quarantined', { addr: r.addr, slot: r.slot, redemption: r.id, reason: why }, now);
+    }
+    return why;
   });
+  if (quarantined !== null)
+    logger.error('slot.quarantined', {
+      addr: r.addr,
+      slot: r.slot,
+      slotName: r.slotName,
+      reason: quarantined,
+    });
   const fields = {
     redemption: r.id,
     unit: index + 1,

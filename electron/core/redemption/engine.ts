@@ -57,6 +57,62 @@ export const createRedemptionEngine = (
     return ok(await finishConsumed(current, request));
   };
 
+  /**
+   * The board must be able to start a dispense before a code is consumed (or an owed unit started): a busy or
+   * silent board, or a blocked drop sensor, refuses the code while it is still valid. Not a wrong guess.
+   */
+  const boardReady = async (request: DispenseRequest, code: string): Promise<boolean> => {
+    const ready = await deps.board.preflight(request);
+    if (ready.ok) return true;
+    logger.warn('redemption.refused', {
+      code: maskCode(code),
+      reason: 'board-not-ready',
+      detail: ready.error,
+    });
+    return false;
+  };
+
+  /** Pays back what a redeemed code is still owed: a child redemption that starts at `dispensing`, no consume. */
+  const makeUp = async (
+    parent: RedemptionRow,
+    units: number,
+    request: DispenseRequest,
+  ): Promise<Result<RedemptionResult, IpcError>> => {
+    const id = deps.newTradeId();
+    const now = clock.now();
+    // Inserted and moved on in one commit: a crash never leaves a make-up that recovery would try to consume.
+    store.transaction(() => {
+      store.insertRedemption(
+        {
+          id,
+          codeHash: parent.codeHash,
+          codeMask: parent.codeMask,
+          tradeId: id,
+          pickupCodeId: parent.pickupCodeId,
+          productId: parent.productId,
+          productName: parent.productName,
+          price: parent.price,
+          slotName: parent.slotName,
+          addr: parent.addr,
+          slot: parent.slot,
+          quantity: units,
+          pendingCode: null,
+          parentId: parent.id,
+          createdAt: now,
+        },
+        now,
+      );
+      store.moveRedemption(id, 'matched', 'dispensing', now);
+      store.audit('owed.make-up', { redemption: id, parent: parent.id, units, owed: parent.owed }, now);
+    });
+    throttle.good();
+    logger.info('redemption.make-up', { redemption: id, parent: parent.id, units, code: parent.codeMask });
+    deps.emitProgress({ redemptionId: id, stage: 'checking', of: units, productName: parent.productName });
+    const row = store.getRedemption(id);
+    if (!row) throw new Error(`make-up ${id} was not journaled`);
+    return ok(await finishConsumed(row, request));
+  };
+
   const run = async (code: string): Promise<Result<RedemptionResult, IpcError>> => {
     const remaining = throttle.remainingMs();
     if (remaining > 0) return err({ code: 'locked-out', retryAfterSeconds: Math.ceil(remaining / 1000) });
@@ -69,6 +125,9 @@ export const createRedemptionEngine = (
         ? err({ code: match.error.code })
         : err({ code: 'locked-out', retryAfterSeconds: Math.ceil(lockout / 1000) });
     }
+    if (!(await boardReady(match.value.request, code))) return err({ code: 'out-of-service' });
+    if (match.value.kind === 'owed')
+      return makeUp(match.value.parent, match.value.units, match.value.request);
     if (match.value.kind === 'resume') {
       logger.info('redemption.resumed', { redemption: match.value.redemption.id, code: maskCode(code) });
       return consumeAndFinish(match.value.redemption, code, match.value.request, true);

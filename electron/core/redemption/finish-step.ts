@@ -7,7 +7,11 @@ import type { EngineDeps } from './deps';
 const deliveryStatus = (u: UnitRow): DeliveryLog['status'] =>
   u.state === 'success' ? 1 : u.state === 'unknown' ? 5 : u.state === 'skipped' ? 2 : 0;
 
-export const summarise = (r: RedemptionRow, units: readonly UnitRow[]): RedemptionResult => {
+/** Units that certainly did not drop: failed, or skipped after a unit that was not a success. */
+const notDelivered = (units: readonly UnitRow[]): number =>
+  units.filter((u) => u.state === 'failed' || u.state === 'skipped').length;
+
+export const summarise = (r: RedemptionRow, units: readonly UnitRow[], owed: number): RedemptionResult => {
   const dispensed = units.filter((u) => u.state === 'success').length;
   const unknown = units.some((u) => u.state === 'unknown' || u.state === 'intent');
   const outcome = unknown
@@ -24,6 +28,7 @@ export const summarise = (r: RedemptionRow, units: readonly UnitRow[]): Redempti
     of: r.quantity,
     productName: r.productName,
     reference: r.tradeId.slice(-8),
+    owed,
   };
 };
 
@@ -51,13 +56,19 @@ export const orderReport = (r: RedemptionRow, units: readonly UnitRow[]): OrderR
 export const finishStep = (deps: EngineDeps, r: RedemptionRow): RedemptionResult => {
   const { store, clock, logger, settings } = deps;
   const units = store.listUnits(r.id);
-  const result = summarise(r, units);
+  const parent = r.parentId === null ? null : store.getRedemption(r.parentId);
+  // A make-up pays back its parent's debt; what it certainly did not deliver stays owed there, not here. A unit of
+  // its own left unknown leaves the debt too: it may have dropped, and paying it again could pay it twice.
+  const settledNow = units.filter((u) => u.state === 'success' || u.state === 'unknown').length;
+  const owed = parent ? Math.max(0, parent.owed - settledNow) : notDelivered(units);
+  const result = summarise(r, units, owed);
   const now = clock.now();
   const attention = result.outcome !== 'success';
   // Delivered in full after all (an abandoned consume resumed, say): whatever flagged it no longer needs anyone.
   const resolved = !attention && r.attention;
   store.transaction(() => {
     store.moveRedemption(r.id, 'dispensing', 'completed', now, {
+      owed: parent ? 0 : owed,
       attention: attention || (r.attention && !resolved),
       note: attention
         ? `${result.outcome}: ${result.dispensed} of ${result.of} dispensed`
@@ -80,7 +91,23 @@ export const finishStep = (deps: EngineDeps, r: RedemptionRow): RedemptionResult
         now,
         settings.reporting ? { redemptionId: r.id } : null,
       );
-    if (settings.reporting) {
+    if (parent) {
+      store.patchRedemption(parent.id, { owed }, now);
+      store.audit(
+        'owed.paid',
+        {
+          redemption: r.id,
+          parent: parent.id,
+          dispensed: result.dispensed,
+          settled: settledNow,
+          stillOwed: owed,
+        },
+        now,
+      );
+    }
+    // The vendor's order for this code already exists, with the units that failed; there is no call to amend
+    // its delivery log, and a second order would count the sale twice. A make-up is reported through stock only.
+    if (settings.reporting && !parent) {
       store.enqueueOutbox('order', r.id, JSON.stringify(orderReport(r, units)), now);
     } else {
       store.moveRedemption(r.id, 'completed', 'reported', now);
@@ -96,6 +123,7 @@ export const finishStep = (deps: EngineDeps, r: RedemptionRow): RedemptionResult
     outcome: result.outcome,
     dispensed: result.dispensed,
     of: result.of,
+    owed,
   });
   return result;
 };

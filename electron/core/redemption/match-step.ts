@@ -16,7 +16,14 @@ export type Match =
       readonly request: DispenseRequest;
     }
   /** The same code was tried before while the cloud was unreachable: resume with its trade id. */
-  | { readonly kind: 'resume'; readonly redemption: RedemptionRow; readonly request: DispenseRequest };
+  | { readonly kind: 'resume'; readonly redemption: RedemptionRow; readonly request: DispenseRequest }
+  /** The code was redeemed and is still owed units: dispense those (at most what the slot holds), no consume. */
+  | {
+      readonly kind: 'owed';
+      readonly parent: RedemptionRow;
+      readonly units: number;
+      readonly request: DispenseRequest;
+    };
 
 /** `wrongCode`: the answer counts toward the guessing budget (see the README's *Security* section). */
 export type MatchFailure = IpcError & { readonly wrongCode: boolean };
@@ -52,6 +59,16 @@ export const matchStep = async (
   const { store, cache, clock } = deps;
   const earlier = store.findRedemptionByCode(codeHash);
   if (earlier) {
+    // The newest row may be a make-up delivery; what is owed is kept on the redemption it pays back.
+    const root = earlier.parentId === null ? earlier : (store.getRedemption(earlier.parentId) ?? earlier);
+    if ((earlier.state === 'completed' || earlier.state === 'reported') && root.owed > 0) {
+      const request = dispensable(deps, root.addr, root.slot);
+      if (!request.ok) return request;
+      const held = store.getProduct(root.productId)?.stock ?? 0;
+      if (held < 1) return fail('out-of-stock');
+      return ok({ kind: 'owed', parent: root, units: Math.min(root.owed, held), request: request.value });
+    }
+    if (earlier.state === 'dispensing') return fail('busy');
     if (earlier.state === 'abandoned') {
       const request = dispensable(deps, earlier.addr, earlier.slot);
       return request.ok ? ok({ kind: 'resume', redemption: earlier, request: request.value }) : request;
@@ -76,6 +93,9 @@ export const matchStep = async (
   }
   const product = store.getProduct(cached.productId);
   if (!product) return fail('out-of-service');
+  // The cloud refuses a consume its own figure does not cover; the machine's count is checked the same way,
+  // before anything is consumed, so a code for an emptied slot stays valid for after the refill.
+  if (product.stock < cached.quantity) return fail('out-of-stock');
   const request = dispensable(deps, product.addr, product.slot);
   return request.ok ? ok({ kind: 'new', cached, product, request: request.value }) : request;
 };

@@ -1,8 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DatabaseSync } from 'node:sqlite';
 import { afterEach, describe, expect, it } from 'vitest';
+import { openDb } from '../../../electron/adapters/sqlite/database';
+import { migrate } from '../../../electron/adapters/sqlite/migrations';
 import { openStore } from '../../../electron/adapters/sqlite/open-store';
 import type { KioskStore } from '../../../electron/core/ports/store';
 import type { Product } from '../../../electron/core/ports/vendor-cloud';
@@ -91,11 +92,14 @@ describe('SQLite stock ledger', () => {
 
   it('turns stock reports queued by the previous schema into in-doubt marks, keeping the local figure', () => {
     const path = tempDb();
-    withCola(openStore(path)).close();
-    // Put the database back at v3 with two queued figures for one product, as a kiosk in the field has them.
-    const db = new DatabaseSync(path);
-    db.exec('DROP TABLE stock_ledger; PRAGMA user_version = 3');
-    const queue = db.prepare(
+    // A database at v3 with two queued figures for one product, as a kiosk in the field has them.
+    const db = openDb(path);
+    migrate(db, 3);
+    db.prepare<[number, string]>('INSERT INTO products (product_id, json) VALUES (?, ?)').run(
+      103,
+      JSON.stringify(cola),
+    );
+    const queue = db.prepare<[string, number, number]>(
       "INSERT INTO outbox (kind, redemption_id, payload, next_attempt_at, created_at) VALUES ('stock', NULL, ?, ?, ?)",
     );
     queue.run(JSON.stringify({ productId: 103, currentInventory: 8 }), 10, 10);

@@ -18,7 +18,14 @@ const journalWithLock = (): string => {
   dirs.push(dir);
   const db = join(dir, 'kiosk.db');
   const store = openStore(db);
-  store.lockSlot({ addr: 1, slot: 21, reason: 'reply lost', redemptionId: null, lockedAt: 5 });
+  store.lockSlot({
+    addr: 1,
+    slot: 21,
+    kind: 'unknown',
+    reason: 'reply lost',
+    redemptionId: null,
+    lockedAt: 5,
+  });
   store.enqueueOutbox('order', null, '{}', 5);
   store.close();
   return db;

@@ -24,6 +24,7 @@ const result: RedemptionResult = {
   of: 1,
   productName: 'Cola',
   reference: '00000001',
+  owed: 0,
 };
 const app = { url: 'app://kiosk/index.html', isMainFrame: true };
 

@@ -5,7 +5,12 @@ import { exceptionNames } from './constants';
  * could reach the customer, so the dispense failed. `maybe-delivered`: the motor may have run to the end
  * (the board lost feedback or did not see the drop), so nobody can tell: the outcome is unknown.
  */
-export type FaultMeaning = { readonly text: string; readonly delivery: 'not-delivered' | 'maybe-delivered' };
+export type FaultMeaning = {
+  readonly text: string;
+  readonly delivery: 'not-delivered' | 'maybe-delivered';
+  /** The fault is the slot's own (a jam, a motor drawing no or too much current, a slot that does not exist). */
+  readonly slotBroken?: true;
+};
 
 /**
  * Codes 1–8 are the Modbus exception codes the vendor documents. The board failure strings have no
@@ -14,13 +19,13 @@ export type FaultMeaning = { readonly text: string; readonly delivery: 'not-deli
 export const BOARD_FAILURE_BASE = 0x10;
 
 const boardFailures: readonly FaultMeaning[] = [
-  { text: 'Slot Invalid', delivery: 'not-delivered' },
-  { text: 'Load No Current', delivery: 'not-delivered' },
-  { text: 'Over Current', delivery: 'not-delivered' },
+  { text: 'Slot Invalid', delivery: 'not-delivered', slotBroken: true },
+  { text: 'Load No Current', delivery: 'not-delivered', slotBroken: true },
+  { text: 'Over Current', delivery: 'not-delivered', slotBroken: true },
   { text: 'Feedback Error', delivery: 'maybe-delivered' },
   { text: 'Dlv Detect Error', delivery: 'maybe-delivered' },
-  { text: 'Goods are Stuck', delivery: 'not-delivered' },
-  { text: 'Slot Type Error', delivery: 'not-delivered' },
+  { text: 'Goods are Stuck', delivery: 'not-delivered', slotBroken: true },
+  { text: 'Slot Type Error', delivery: 'not-delivered', slotBroken: true },
   { text: 'Slave Comm Error', delivery: 'maybe-delivered' },
   { text: 'Lift Comm Error', delivery: 'not-delivered' },
   { text: 'Lift Limit Up', delivery: 'not-delivered' },

@@ -38,6 +38,7 @@ describe('machine configuration schema: defaults', () => {
         maxWrongCodesPerDay: 60,
         levelResetSeconds: 3600,
       },
+      slots: { quarantineAfterFailures: 3 },
       maintenance: { pinHash: null },
       secrets: { allowWeakStore: false },
       logLevel: 'info',
@@ -343,7 +344,7 @@ const cases: [string, (string | number)[], unknown, string][] = [
     'misspelt top-level key',
     ['langauge'],
     'en',
-    'unknown setting "langauge" (did you mean "language"?); allowed here: machineNo, machineName, supportContact, cloud, serial, boards, language, idleTimeoutSeconds, offline, throttle, maintenance, secrets, logLevel',
+    'unknown setting "langauge" (did you mean "language"?); allowed here: machineNo, machineName, supportContact, cloud, serial, boards, language, idleTimeoutSeconds, offline, throttle, slots, maintenance, secrets, logLevel',
   ],
 ];
 

@@ -161,6 +161,9 @@ describe('redemption engine: cloud outages', () => {
     h = await startHarness({ throttle: { maxWrongCodes: 50 } });
     for (let i = 0; i < 60; i++)
       h.state.createCodes({ productId: 106, count: 1, codeLength: 8, expiresAt: null });
+    // A slot deep enough for every code: a code the slot cannot cover is refused before its consume.
+    const bars = h.state.product(106);
+    if (bars) Object.assign(bars, { stock: 100, capacity: 100 });
     h.state.setOnline(true);
     await h.core.refreshCache();
     const fresh = h.state

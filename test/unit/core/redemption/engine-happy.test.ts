@@ -115,6 +115,8 @@ describe('redemption engine: stock reports', () => {
     h = await startHarness({ throttle: { maxWrongCodes: 50 } });
     for (let i = 0; i < 3; i++)
       h.state.createCodes({ productId: 106, count: 30, codeLength: 8, expiresAt: null });
+    const bars = h.state.product(106);
+    if (bars) Object.assign(bars, { stock: 100, capacity: 100 });
     await h.core.refreshCache();
     const fresh = h.state.codes().filter((c) => c.productId === 106 && c.status === 'UNUSED');
     for (const c of fresh.slice(0, 70)) await h.core.submitCode(c.code);
