@@ -27,6 +27,10 @@ export const en: Strings = {
   partialTitle: 'Only part of your order was dispensed',
   partialBody:
     '{n} of {m} items dropped. Please take them from the tray below, and contact support for the rest.',
+  partialDroppedBody: '{n} of {m} items dropped. Please take them from the tray below.',
+  owedOne: 'One item is still owed to you. Your code still works for it: type it again here, now or later.',
+  owedMany:
+    '{n} items are still owed to you. Your code still works for them: type it again here, now or later.',
   failedTitle: 'We could not give you your item',
   failedDispenseBody:
     'The machine could not release your item and nothing was dispensed. Please contact support.',
@@ -107,6 +111,8 @@ export const en: Strings = {
     'cloud-unreachable':
       'The machine cannot reach the network right now, so nothing was dispensed. Please try again later.',
     'out-of-service': 'This machine is out of service right now. Please come back later.',
+    'out-of-stock':
+      'This machine has run out of that item. Your code has not been used: it still works once the machine is refilled.',
     'pin-wrong': 'Wrong PIN. Please try again.',
     'maintenance-disabled': 'The maintenance screen is turned off on this machine: no PIN is set.',
   },

@@ -31,6 +31,11 @@ export type Strings = {
   readonly successCount: string;
   readonly partialTitle: string;
   readonly partialBody: string;
+  /** Partial with items still owed: the count, without sending the customer to support for the rest. */
+  readonly partialDroppedBody: string;
+  /** Items still owed: the code works for them again. One item, and several ({n}). */
+  readonly owedOne: string;
+  readonly owedMany: string;
   readonly failedTitle: string;
   readonly failedDispenseBody: string;
   readonly attentionTitle: string;

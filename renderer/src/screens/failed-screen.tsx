@@ -1,6 +1,7 @@
 import type { IpcError, RedemptionResult } from '../../../electron/contract';
 import { BigButton } from '../components/big-button';
 import { ReferenceCard } from '../components/reference-card';
+import { OwedLine } from '../components/owed-line';
 import { ScreenFrame } from '../components/screen-frame';
 import { useStrings } from '../i18n/i18n-context';
 
@@ -40,6 +41,7 @@ export const FailedScreen = ({ failure, supportContact, onDone }: FailedScreenPr
           <p className="screen__text" role="alert">
             {t.failedDispenseBody}
           </p>
+          <OwedLine owed={failure.result.owed} />
           <ReferenceCard reference={failure.result.reference} supportContact={supportContact} />
         </>
       )}

@@ -1,6 +1,7 @@
 import type { RedemptionResult } from '../../../electron/contract';
 import { BigButton } from '../components/big-button';
 import { ReferenceCard } from '../components/reference-card';
+import { OwedLine } from '../components/owed-line';
 import { ScreenFrame } from '../components/screen-frame';
 import { useStrings } from '../i18n/i18n-context';
 import { fill } from '../i18n/strings';
@@ -27,7 +28,10 @@ export const PartialScreen = ({ result, supportContact, onDone }: PartialScreenP
       }
     >
       <p className="screen__product">{result.productName}</p>
-      <p className="screen__text">{fill(t.partialBody, { n: result.dispensed, m: result.of })}</p>
+      <p className="screen__text">
+        {fill(result.owed > 0 ? t.partialDroppedBody : t.partialBody, { n: result.dispensed, m: result.of })}
+      </p>
+      <OwedLine owed={result.owed} />
       <ReferenceCard reference={result.reference} supportContact={supportContact} />
     </ScreenFrame>
   );

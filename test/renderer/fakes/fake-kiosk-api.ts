@@ -30,6 +30,7 @@ export const aResult = (overrides: Partial<RedemptionResult> = {}): RedemptionRe
   of: 1,
   productName: 'Sparkling Water',
   reference: 'K7-1042',
+  owed: 0,
   ...overrides,
 });
 
