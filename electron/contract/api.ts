@@ -11,6 +11,7 @@ import {
   maintenanceClosedSchema,
   maintenanceOpenInputSchema,
   maintenanceStatusSchema,
+  settleOwedInputSchema,
   slotAddressSchema,
 } from './maintenance-schemas';
 import type { Result } from './result';
@@ -24,6 +25,7 @@ export const methodSchemas = {
   maintenanceStatus: { input: emptyInputSchema, output: maintenanceStatusSchema },
   maintenanceClearLock: { input: slotAddressSchema, output: maintenanceStatusSchema },
   maintenanceRetryOutbox: { input: emptyInputSchema, output: maintenanceStatusSchema },
+  maintenanceSettleOwed: { input: settleOwedInputSchema, output: maintenanceStatusSchema },
   maintenanceClose: { input: emptyInputSchema, output: maintenanceClosedSchema },
 } as const satisfies Record<InvokeMethod, { input: z.ZodType; output: z.ZodType }>;
 

@@ -25,6 +25,7 @@ export const buildKioskApi = (transport: KioskTransport): KioskApi => {
     maintenanceStatus: call('maintenanceStatus'),
     maintenanceClearLock: call('maintenanceClearLock'),
     maintenanceRetryOutbox: call('maintenanceRetryOutbox'),
+    maintenanceSettleOwed: call('maintenanceSettleOwed'),
     maintenanceClose: call('maintenanceClose'),
     on: <E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void) => {
       // The page is not trusted to pass what its types say: only the contract's events can be followed (never

@@ -6,6 +6,7 @@ export const invokeChannels = {
   maintenanceStatus: 'kiosk:maintenance-status',
   maintenanceClearLock: 'kiosk:maintenance-clear-lock',
   maintenanceRetryOutbox: 'kiosk:maintenance-retry-outbox',
+  maintenanceSettleOwed: 'kiosk:maintenance-settle-owed',
   maintenanceClose: 'kiosk:maintenance-close',
 } as const;
 

@@ -23,6 +23,8 @@ export const slotLockViewSchema = z
   .object({
     addr: z.number().int(),
     slot: z.number().int(),
+    /** `unknown`: a drop nobody could confirm; `quarantine`: the slot failed in a way that says it is broken. */
+    kind: z.enum(['unknown', 'quarantine']),
     reason: z.string(),
     /** Epoch ms. */
     lockedAt: z.number(),
@@ -42,11 +44,28 @@ export const attentionViewSchema = z
   .strict();
 export type AttentionView = z.infer<typeof attentionViewSchema>;
 
+/** A code still owed items: typed again it dispenses them, unless an operator settles it. */
+export const owedViewSchema = z
+  .object({
+    redemptionId: z.string(),
+    codeMask: maskedCodeSchema,
+    slotName: z.string(),
+    owed: z.number().int().positive(),
+    /** Epoch ms of the redemption's last change. */
+    at: z.number(),
+  })
+  .strict();
+export type OwedView = z.infer<typeof owedViewSchema>;
+
+export const settleOwedInputSchema = z.object({ redemptionId: z.string().regex(/^\d{20,32}$/) }).strict();
+export type SettleOwedInput = z.infer<typeof settleOwedInputSchema>;
+
 export const maintenanceDiagnosticsSchema = z
   .object({
     outboxLength: z.number().int().nonnegative(),
     slotLocks: z.array(slotLockViewSchema),
     needsAttention: z.array(attentionViewSchema),
+    owed: z.array(owedViewSchema),
     openRedemptions: z.number().int().nonnegative(),
     cacheAgeMs: z.number().nonnegative().nullable(),
     /** Cloud time minus local time; null until the cloud has answered once. */

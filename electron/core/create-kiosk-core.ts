@@ -1,5 +1,5 @@
 import type { IpcError } from '../contract/errors';
-import type { Result } from '../contract/result';
+import { err, ok, type Result } from '../contract/result';
 import type { KioskState, RedemptionResult, StartupStep } from '../contract/schemas';
 import { createCodeCache } from './cache/code-cache';
 import { loadCodeHasher } from './cache/code-hash';
@@ -63,6 +63,11 @@ export type KioskCore = {
   /** Sends what the outbox owes; `retryNow` ignores the backoff of earlier failures. */
   flushOutbox(retryNow?: boolean): Promise<void>;
   refreshCache(): Promise<void>;
+  /**
+   * An operator settled what a code was owed (handed the items over, or refunded): nothing more is dispensed for
+   * it. Answers how many units were settled; audited.
+   */
+  settleOwed(redemptionId: string): Result<number, 'not-found' | 'nothing-owed'>;
   /** An operator's count after filling a slot; reported to the cloud through the stock ledger. */
   recordRestock(productId: number, count: number): Result<Restocked, RestockError>;
 };
@@ -258,6 +263,18 @@ export const createKioskCore = (options: KioskCoreOptions, adapters: KioskAdapte
     },
     async refreshCache() {
       await refreshCache();
+    },
+    settleOwed(redemptionId) {
+      const r = store.getRedemption(redemptionId);
+      if (!r) return err('not-found');
+      if (r.owed === 0) return err('nothing-owed');
+      const now = clock.now();
+      store.transaction(() => {
+        store.patchRedemption(r.id, { owed: 0 }, now);
+        store.audit('owed.settled', { redemption: r.id, units: r.owed, by: 'operator' }, now);
+      });
+      logger.info('owed.settled', { redemption: r.id, code: r.codeMask, units: r.owed });
+      return ok(r.owed);
     },
     // Reported by the next outbox round, within seconds.
     recordRestock: (productId, count) =>

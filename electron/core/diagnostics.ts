@@ -9,6 +9,8 @@ export type Diagnostics = {
     RedemptionRow,
     'id' | 'codeMask' | 'slotName' | 'state' | 'note' | 'updatedAt'
   >[];
+  /** Codes still owed units, newest first: masked, with the slot and how many. */
+  readonly owed: readonly Pick<RedemptionRow, 'id' | 'codeMask' | 'slotName' | 'owed' | 'updatedAt'>[];
   readonly openRedemptions: number;
   readonly cacheAgeMs: number | null;
   readonly clockSkewMs: number | null;
@@ -32,6 +34,9 @@ export const readDiagnostics = (
       note,
       updatedAt,
     })),
+  owed: store
+    .listOwed(50)
+    .map(({ id, codeMask, slotName, owed, updatedAt }) => ({ id, codeMask, slotName, owed, updatedAt })),
   openRedemptions: store.listRedemptions(['matched', 'consuming', 'consumed', 'dispensing']).length,
   cacheAgeMs: live.cacheAgeMs,
   clockSkewMs: live.clockSkewMs,

@@ -108,8 +108,9 @@ const startChild = (env: Record<string, string>): Child => {
     last = line;
     if (line.includes('"event":"ready"')) resolveReady();
     if (line.includes('"event":"result"')) {
-      const event = JSON.parse(line) as { code: string; result: { ok: boolean } };
-      if (event.result.ok) answered.add(event.code);
+      const event = JSON.parse(line) as { code: string; result: { ok: boolean; value?: { owed: number } } };
+      // Told items are still owed, the customer types the code again on the next visit.
+      if (event.result.ok && (event.result.value?.owed ?? 0) === 0) answered.add(event.code);
     }
   });
   const handle: Child = {

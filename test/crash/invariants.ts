@@ -20,6 +20,10 @@ export type CampaignFindings = {
    * order's delivery log as not delivered. One missing from either is a lost owed unit: a violation.
    */
   readonly owedUnits: number;
+  /** Of those, still owed at the end (the make-up's slot locked, or the customer gone); each on the journal. */
+  readonly owedStill: number;
+  /** Units make-up deliveries were started for (customers who typed their code again). */
+  readonly makeUpUnits: number;
   /**
    * Units a restart found between intent and outcome, by the outcome recovery settled them with: after a kill of
    * the kiosk alone, and after a power cut (the board went down too).
@@ -69,6 +73,8 @@ export const checkInvariants = (input: {
   );
   const uploaded = new Set(uploadedOrders.keys());
   let owedUnits = 0;
+  let owedStill = 0;
+  let makeUpUnits = 0;
   const unitOutcomes: Record<string, number> = {};
   let codesConsumed = 0;
   let stockAboveShelf = 0;
@@ -91,11 +97,17 @@ export const checkInvariants = (input: {
         'consumed',
         'dispensing',
       ])
-      .filter((x) => x.productId === code.productId)
+      .filter((x) => x.productId === code.productId && x.parentId === null)
       .find((x) => x.state === 'completed' || x.state === 'reported');
     const units = r ? store.listUnits(r.id) : [];
-    const success = units.filter((u) => u.state === 'success').length;
-    const unknown = units.filter((u) => u.state === 'unknown').length;
+    // Make-up deliveries of what the code was owed count toward the same code.
+    const makeUps = r
+      ? store.listRedemptions(['dispensing', 'completed', 'reported']).filter((x) => x.parentId === r.id)
+      : [];
+    const allUnits = [...units, ...makeUps.flatMap((m) => store.listUnits(m.id))];
+    const success = allUnits.filter((u) => u.state === 'success').length;
+    const unknown = allUnits.filter((u) => u.state === 'unknown').length;
+    const parentSuccess = units.filter((u) => u.state === 'success').length;
     // The books: what the kiosk knows it sold must be what it holds and what the cloud was last told.
     const books = product.stock - success;
     const local = store.getProduct(product.id)?.stock;
@@ -119,9 +131,10 @@ export const checkInvariants = (input: {
       violations.push(`${label}: consumed in the cloud but not finished in the journal`);
       continue;
     }
-    for (const u of units) unitOutcomes[u.state] = (unitOutcomes[u.state] ?? 0) + 1;
+    for (const u of allUnits) unitOutcomes[u.state] = (unitOutcomes[u.state] ?? 0) + 1;
+    makeUpUnits += makeUps.reduce((n, m) => n + m.quantity, 0);
     if (units.length !== code.quantity) violations.push(`${label}: ${units.length} units journaled`);
-    if (units.some((u) => u.state === 'intent'))
+    if (allUnits.some((u) => u.state === 'intent'))
       violations.push(`${label}: a unit is still between intent and outcome`);
     if (dropped < success) violations.push(`${label}: journal says ${success} dispensed, ledger ${dropped}`);
     if (dropped > success + unknown)
@@ -130,13 +143,16 @@ export const checkInvariants = (input: {
       violations.push(`${label}: unknown outcome but slot not locked`);
     if (r.state !== 'reported' || !uploaded.has(r.tradeId))
       violations.push(`${label}: final state not uploaded (${r.state})`);
-    const owed = code.quantity - success;
-    owedUnits += owed;
+    // Owed: neither delivered nor possibly delivered (an unknown may have dropped, so it is an operator's call).
+    const owed = code.quantity - success - unknown;
+    owedUnits += code.quantity - parentSuccess;
+    owedStill += r.owed;
+    if (r.owed !== owed) violations.push(`${label}: journal owes ${r.owed}, units say ${owed}`);
     const logs = uploadedOrders.get(r.tradeId)?.records[0]?.delivery_logs ?? [];
     const delivered = logs.filter((l) => l.status === 1).length;
-    if (units.length - success !== owed || logs.length !== code.quantity || delivered !== success)
+    if (logs.length !== code.quantity || delivered !== parentSuccess)
       violations.push(
-        `${label}: ${owed} owed units, ${logs.length - delivered} on the uploaded order as not delivered`,
+        `${label}: the uploaded order logs ${delivered} of ${logs.length}, the journal ${parentSuccess}`,
       );
   }
   const open = store.listRedemptions(['matched', 'consuming', 'consumed', 'dispensing']).length;
@@ -153,6 +169,8 @@ export const checkInvariants = (input: {
     ordersUploaded: uploaded.size,
     stockAboveShelf,
     owedUnits,
+    owedStill,
+    makeUpUnits,
     assessed: assessedOutcomes(store),
   };
   store.close();

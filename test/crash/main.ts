@@ -17,7 +17,7 @@ runCrashCampaign({
     console.log(
       `seed ${seed}: ${report.killsSurvived} kills survived (${report.powerCuts} power cuts) over ${report.runs} runs in ${(report.millis / 1000).toFixed(1)} s; ` +
         `units left mid-dispense: kiosk killed ${share(report.assessed.kill)}, power cut ${share(report.assessed.powerCut)}; ` +
-        `${report.owedUnits} owed units all on record; ${report.stockAboveShelf} slots counted above the shelf by unknown units; ${report.violations.length} violations`,
+        `${report.owedUnits} units not delivered the first time, ${report.makeUpUnits} make-up units, ${report.owedStill} still owed (all on record); ${report.stockAboveShelf} slots counted above the shelf by unknown units; ${report.violations.length} violations`,
     );
     process.exitCode = report.violations.length === 0 ? 0 : 1;
   },

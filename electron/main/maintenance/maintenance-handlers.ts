@@ -7,6 +7,7 @@ export type MaintenanceMethod =
   | 'maintenanceStatus'
   | 'maintenanceClearLock'
   | 'maintenanceRetryOutbox'
+  | 'maintenanceSettleOwed'
   | 'maintenanceClose';
 
 /** The maintenance part of the bridge; start-kiosk spreads it into whichever handler set this start runs. */
@@ -17,6 +18,7 @@ export const maintenanceHandlers = (session: MaintenanceSession): MaintenanceHan
   maintenanceStatus: () => Promise.resolve(session.status()),
   maintenanceClearLock: ({ addr, slot }) => Promise.resolve(session.clearLock(addr, slot)),
   maintenanceRetryOutbox: () => session.retryOutbox(),
+  maintenanceSettleOwed: ({ redemptionId }) => Promise.resolve(session.settleOwed(redemptionId)),
   maintenanceClose: () => Promise.resolve(session.close()),
 });
 
@@ -31,5 +33,6 @@ export const maintenanceDisabledHandlers: MaintenanceHandlers = {
   maintenanceStatus: forbidden,
   maintenanceClearLock: forbidden,
   maintenanceRetryOutbox: forbidden,
+  maintenanceSettleOwed: forbidden,
   maintenanceClose: forbidden,
 };

@@ -16,6 +16,8 @@ export type MaintenanceTarget = {
   /** Ok(true) when a lock was there and is now cleared; an error when the kiosk cannot act at all. */
   clearSlotLock(addr: number, slot: number): Result<boolean, IpcError>;
   retryOutbox(): Promise<Result<void, IpcError>>;
+  /** Ok(units settled) once what a code was owed is written off; `invalid-input` when nothing was owed there. */
+  settleOwed(redemptionId: string): Result<number, IpcError>;
   /**
    * The durable audit log. Absent out of service: no database is open when the kiosk cannot run, so the
    * log file is the record there.
@@ -38,6 +40,7 @@ export type MaintenanceSession = {
   status(): Result<MaintenanceStatus, IpcError>;
   clearLock(addr: number, slot: number): Result<MaintenanceStatus, IpcError>;
   retryOutbox(): Promise<Result<MaintenanceStatus, IpcError>>;
+  settleOwed(redemptionId: string): Result<MaintenanceStatus, IpcError>;
   close(): Result<{ closed: true }, IpcError>;
   isOpen(): boolean;
 };
@@ -124,6 +127,13 @@ export const createMaintenanceSession = (deps: MaintenanceSessionDeps): Maintena
         const cleared = target.clearSlotLock(addr, slot);
         if (!cleared.ok) return cleared;
         record('clear-lock', { addr, slot, cleared: cleared.value });
+        return snapshot();
+      }),
+    settleOwed: (redemptionId) =>
+      inSession('settle-owed', () => {
+        const settled = target.settleOwed(redemptionId);
+        if (!settled.ok) return settled;
+        record('settle-owed', { redemption: redemptionId, units: settled.value });
         return snapshot();
       }),
     async retryOutbox() {

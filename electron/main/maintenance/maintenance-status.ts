@@ -19,12 +19,25 @@ export type MachineIdentity = {
  */
 export const diagnosticsView = (d: Diagnostics): MaintenanceDiagnostics => ({
   outboxLength: d.outboxLength,
-  slotLocks: d.slotLocks.map(({ addr, slot, reason, lockedAt }) => ({ addr, slot, reason, lockedAt })),
+  slotLocks: d.slotLocks.map(({ addr, slot, kind, reason, lockedAt }) => ({
+    addr,
+    slot,
+    kind,
+    reason,
+    lockedAt,
+  })),
   needsAttention: d.needsAttention.map((r) => ({
     redemptionId: r.id,
     codeMask: r.codeMask,
     slotName: r.slotName,
     note: r.note,
+    at: r.updatedAt,
+  })),
+  owed: d.owed.map((r) => ({
+    redemptionId: r.id,
+    codeMask: r.codeMask,
+    slotName: r.slotName,
+    owed: r.owed,
     at: r.updatedAt,
   })),
   openRedemptions: d.openRedemptions,

@@ -58,6 +58,10 @@ export const runtimeMaintenance = (context: MaintenanceContext, core: KioskCore)
   return sessionOver(context, {
     status: () => runningStatus(core, identity),
     clearSlotLock: (addr, slot) => ok(core.clearSlotLock(addr, slot)),
+    settleOwed: (redemptionId) => {
+      const settled = core.settleOwed(redemptionId);
+      return settled.ok ? settled : err({ code: 'invalid-input' });
+    },
     retryOutbox: async () => {
       await core.flushOutbox(true);
       return ok(undefined);
@@ -74,6 +78,7 @@ export const outOfServiceMaintenance = (context: MaintenanceContext, reason: str
   return sessionOver(context, {
     status: () => outOfServiceStatus({ ...identity, machineName: context.config.machineName, reason }),
     clearSlotLock: () => err({ code: 'out-of-service' }),
+    settleOwed: () => err({ code: 'out-of-service' }),
     retryOutbox: () => Promise.resolve(err({ code: 'out-of-service' })),
   });
 };

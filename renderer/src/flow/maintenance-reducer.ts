@@ -23,7 +23,8 @@ const showStatus = (status: MaintenanceStatus, task: MaintenanceTask): Maintenan
   status,
   pending: null,
   confirm: null,
-  done: task === 'clear' || task === 'retry' ? task : null,
+  confirmSettle: null,
+  done: task === 'clear' || task === 'retry' || task === 'settle' ? task : null,
   error: null,
 });
 
@@ -32,7 +33,7 @@ const start = (state: MaintenanceState, task: MaintenanceTask): MaintenanceState
   if (state.step === 'pin')
     return task === 'open' && !state.pending ? { ...state, pin: '', pending: true } : state;
   if (state.step === 'status' && state.pending === null && task !== 'open') {
-    return { ...state, pending: task, confirm: null, done: null, error: null };
+    return { ...state, pending: task, confirm: null, confirmSettle: null, done: null, error: null };
   }
   return state;
 };
@@ -71,10 +72,16 @@ export const maintenanceReducer = (state: MaintenanceState, action: MaintenanceA
       return answer(state, action);
     case 'ask-clear':
       return state.step === 'status' && state.pending === null
-        ? { ...state, confirm: action.lock, done: null }
+        ? { ...state, confirm: action.lock, confirmSettle: null, done: null }
         : state;
     case 'cancel-clear':
       return state.step === 'status' ? { ...state, confirm: null } : state;
+    case 'ask-settle':
+      return state.step === 'status' && state.pending === null
+        ? { ...state, confirmSettle: action.redemptionId, confirm: null, done: null }
+        : state;
+    case 'cancel-settle':
+      return state.step === 'status' ? { ...state, confirmSettle: null } : state;
     case 'close':
       return { step: 'closed' };
   }

@@ -5,7 +5,7 @@ export const MIN_PIN_LENGTH = 4;
 export const MAX_PIN_LENGTH = 12;
 
 /** What a request to main was for; an answer is applied only to the request the screen is waiting on. */
-export type MaintenanceTask = 'open' | 'clear' | 'retry' | 'refresh';
+export type MaintenanceTask = 'open' | 'clear' | 'retry' | 'refresh' | 'settle';
 
 export type MaintenanceState =
   | { readonly step: 'closed' }
@@ -22,8 +22,10 @@ export type MaintenanceState =
       readonly pending: MaintenanceTask | null;
       /** The lock the operator asked to clear, waiting for "yes". */
       readonly confirm: SlotAddress | null;
+      /** The owed code (its redemption id) the operator asked to settle, waiting for "yes". */
+      readonly confirmSettle: string | null;
       /** The last action that finished, for a one-line confirmation. */
-      readonly done: 'clear' | 'retry' | null;
+      readonly done: 'clear' | 'retry' | 'settle' | null;
       readonly error: IpcError | null;
     };
 
@@ -40,6 +42,8 @@ export type MaintenanceAction =
     }
   | { readonly type: 'ask-clear'; readonly lock: SlotAddress }
   | { readonly type: 'cancel-clear' }
+  | { readonly type: 'ask-settle'; readonly redemptionId: string }
+  | { readonly type: 'cancel-settle' }
   | { readonly type: 'close' };
 
 export const closedMaintenance: MaintenanceState = { step: 'closed' };

@@ -19,6 +19,7 @@ export type Maintenance = {
   readonly begin: () => void;
   readonly submitPin: () => void;
   readonly confirmClear: () => void;
+  readonly confirmSettle: () => void;
   readonly retryOutbox: () => void;
   readonly refresh: () => void;
   readonly close: () => void;
@@ -67,6 +68,12 @@ export const useMaintenance = (api: KioskApi): Maintenance => {
     run('clear', () => api.maintenanceClearLock(lock));
   }, [api, run, state]);
 
+  const confirmSettle = useCallback(() => {
+    if (state.step !== 'status' || state.confirmSettle === null) return;
+    const redemptionId = state.confirmSettle;
+    run('settle', () => api.maintenanceSettleOwed({ redemptionId }));
+  }, [api, run, state]);
+
   const retryOutbox = useCallback(() => {
     run('retry', () => api.maintenanceRetryOutbox({}));
   }, [api, run]);
@@ -83,5 +90,5 @@ export const useMaintenance = (api: KioskApi): Maintenance => {
     if (sessionOpen) api.maintenanceClose({}).catch(() => undefined);
   }, [api, sessionOpen]);
 
-  return { state, dispatch, begin, submitPin, confirmClear, retryOutbox, refresh, close };
+  return { state, dispatch, begin, submitPin, confirmClear, confirmSettle, retryOutbox, refresh, close };
 };

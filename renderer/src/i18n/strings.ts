@@ -85,6 +85,14 @@ export type Strings = {
   readonly maintConfirmYes: string;
   readonly maintCancel: string;
   readonly maintUnlocked: string;
+  readonly maintOwed: string;
+  readonly maintNoOwed: string;
+  /** One owed code: {code} masked, {slot}, {n} items, {time}. */
+  readonly maintOwedItem: string;
+  readonly maintSettle: string;
+  readonly maintConfirmSettle: string;
+  readonly maintConfirmSettleYes: string;
+  readonly maintSettled: string;
   readonly maintAttention: string;
   readonly maintNoAttention: string;
   readonly maintAttentionItem: string;

@@ -38,6 +38,13 @@ export const MaintenanceRouter = ({ maintenance }: { readonly maintenance: Maint
           dispatch({ type: 'cancel-clear' });
         }}
         onConfirmClear={maintenance.confirmClear}
+        onAskSettle={(redemptionId) => {
+          dispatch({ type: 'ask-settle', redemptionId });
+        }}
+        onCancelSettle={() => {
+          dispatch({ type: 'cancel-settle' });
+        }}
+        onConfirmSettle={maintenance.confirmSettle}
         onRetryOutbox={maintenance.retryOutbox}
         onRefresh={maintenance.refresh}
         onClose={maintenance.close}

@@ -1,6 +1,7 @@
 import type { SlotAddress } from '../../../electron/contract';
 import { BigButton } from '../components/big-button';
 import { AttentionList } from '../components/maintenance/attention-list';
+import { OwedList } from '../components/maintenance/owed-list';
 import { SlotLockList } from '../components/maintenance/slot-lock-list';
 import { StatusFacts } from '../components/maintenance/status-facts';
 import type { MaintenanceState } from '../flow/maintenance-state';
@@ -14,6 +15,9 @@ type MaintenanceScreenProps = {
   readonly onAskClear: (lock: SlotAddress) => void;
   readonly onCancelClear: () => void;
   readonly onConfirmClear: () => void;
+  readonly onAskSettle: (redemptionId: string) => void;
+  readonly onCancelSettle: () => void;
+  readonly onConfirmSettle: () => void;
   readonly onRetryOutbox: () => void;
   readonly onRefresh: () => void;
   readonly onClose: () => void;
@@ -24,6 +28,7 @@ const feedback = (t: Strings, state: StatusStep): string | null => {
   if (state.pending !== null) return t.maintWorking;
   if (state.error !== null) return t.errors[state.error.code];
   if (state.done === 'clear') return t.maintUnlocked;
+  if (state.done === 'settle') return t.maintSettled;
   if (state.done === 'retry') return fill(t.maintSent, { n: state.status.diagnostics?.outboxLength ?? 0 });
   return null;
 };
@@ -70,6 +75,14 @@ export const MaintenanceScreen = ({ state, ...on }: MaintenanceScreenProps) => {
               onAsk={on.onAskClear}
               onCancel={on.onCancelClear}
               onConfirm={on.onConfirmClear}
+            />
+            <OwedList
+              items={d.owed}
+              confirm={state.confirmSettle}
+              busy={pending !== null}
+              onAsk={on.onAskSettle}
+              onCancel={on.onCancelSettle}
+              onConfirm={on.onConfirmSettle}
             />
             <AttentionList items={d.needsAttention} />
           </>

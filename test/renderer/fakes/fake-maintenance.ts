@@ -16,6 +16,7 @@ export const aStatus = (overrides: Partial<MaintenanceStatus> = {}): Maintenance
       {
         addr: 1,
         slot: 2,
+        kind: 'unknown',
         reason: 'dispense outcome unknown: drop not confirmed',
         lockedAt: Date.UTC(2026, 0, 1, 9),
       },
@@ -29,6 +30,7 @@ export const aStatus = (overrides: Partial<MaintenanceStatus> = {}): Maintenance
         at: Date.UTC(2026, 0, 1, 9),
       },
     ],
+    owed: [],
     openRedemptions: 0,
     cacheAgeMs: 45_000,
     clockSkewMs: -2000,
@@ -36,7 +38,12 @@ export const aStatus = (overrides: Partial<MaintenanceStatus> = {}): Maintenance
   ...overrides,
 });
 
-type Method = 'maintenanceOpen' | 'maintenanceStatus' | 'maintenanceClearLock' | 'maintenanceRetryOutbox';
+type Method =
+  | 'maintenanceOpen'
+  | 'maintenanceStatus'
+  | 'maintenanceClearLock'
+  | 'maintenanceRetryOutbox'
+  | 'maintenanceSettleOwed';
 type Pending = {
   readonly method: Method;
   readonly resolve: (answer: Result<MaintenanceStatus, IpcError>) => void;
@@ -59,6 +66,7 @@ export class FakeMaintenance {
     maintenanceStatus: (input) => this.wait('maintenanceStatus', input),
     maintenanceClearLock: (input) => this.wait('maintenanceClearLock', input),
     maintenanceRetryOutbox: (input) => this.wait('maintenanceRetryOutbox', input),
+    maintenanceSettleOwed: (input) => this.wait('maintenanceSettleOwed', input),
     // The screen never waits on close; answering at once keeps tests about what matters.
     maintenanceClose: (input) => {
       this.calls.push({ method: 'maintenanceClose', input });

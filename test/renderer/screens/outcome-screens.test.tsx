@@ -2,6 +2,7 @@ import { cleanup, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ipcErrorCodes, type IpcErrorCode } from '../../../electron/contract/errors';
 import { en } from '../../../renderer/src/i18n/en';
+import { fill } from '../../../renderer/src/i18n/strings';
 import { FakeKioskApi, readyState } from '../fakes/fake-kiosk-api';
 import { currentScreen, renderApp, settle, tap, tapDigits, type RenderedApp } from '../render-app';
 
@@ -79,6 +80,29 @@ describe('outcome screens', () => {
     expect(screen.getByTestId('reference').textContent).toBe('K7-4004');
     tap('Done');
     expect(currentScreen(container)).toBe('entry');
+  });
+
+  it('partial with items owed: says the code still works for them, not to call support for the rest', async () => {
+    const { fake, container } = await startRedemption();
+    fake.succeed({ outcome: 'partial', dispensed: 1, of: 3, owed: 2 });
+    await settle();
+    expect(currentScreen(container)).toBe('partial');
+    expect(screen.getByText('1 of 3 items dropped. Please take them from the tray below.')).toBeTruthy();
+    expect(screen.getByTestId('owed').textContent).toBe(fill(en.owedMany, { n: 2 }));
+  });
+
+  it('nothing dropped with one item owed: says so in the singular', async () => {
+    const { fake } = await startRedemption();
+    fake.succeed({ outcome: 'failed', dispensed: 0, of: 1, owed: 1 });
+    await settle();
+    expect(screen.getByTestId('owed').textContent).toBe(en.owedOne);
+  });
+
+  it('says nothing about owed items when none are owed', async () => {
+    const { fake } = await startRedemption();
+    fake.succeed({ outcome: 'partial', dispensed: 1, of: 2, owed: 0 });
+    await settle();
+    expect(screen.queryByTestId('owed')).toBeNull();
   });
 
   const refusals = ipcErrorCodes.filter(

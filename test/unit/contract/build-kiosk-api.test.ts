@@ -53,6 +53,7 @@ describe('window.kiosk.on', () => {
         'maintenanceStatus',
         'maintenanceClearLock',
         'maintenanceRetryOutbox',
+        'maintenanceSettleOwed',
         'maintenanceClose',
         'on',
       ].sort(),

@@ -13,6 +13,7 @@ const maintenanceMethods = [
   'maintenanceStatus',
   'maintenanceClearLock',
   'maintenanceRetryOutbox',
+  'maintenanceSettleOwed',
   'maintenanceClose',
 ] as const;
 
@@ -27,10 +28,11 @@ const status: MaintenanceStatus = {
   credentialStore: { state: 'ready', message: 'credentials are encrypted by the OS store (gnome_libsecret)' },
   diagnostics: {
     outboxLength: 3,
-    slotLocks: [{ addr: 1, slot: 2, reason: 'unknown outcome', lockedAt: 1 }],
+    slotLocks: [{ addr: 1, slot: 2, kind: 'unknown', reason: 'unknown outcome', lockedAt: 1 }],
     needsAttention: [
       { redemptionId: 'r1', codeMask: '******57', slotName: 'A02', note: 'not confirmed', at: 2 },
     ],
+    owed: [],
     openRedemptions: 0,
     cacheAgeMs: 12_000,
     clockSkewMs: -800,
@@ -78,6 +80,24 @@ describe('maintenance contract: inputs from the page', () => {
     ['a missing slot', { addr: 1 }],
   ])('refuses clearing a lock with %s', (_name, input) => {
     expect(clear.safeParse(input).success).toBe(false);
+  });
+
+  it.each([
+    ['a short id', { redemptionId: '12345' }],
+    ['letters', { redemptionId: '2026010100000000000000ab' }],
+    ['a SQL fragment', { redemptionId: "1' OR '1'='1" }],
+    ['a number', { redemptionId: 2026010100 }],
+    ['an extra key', { redemptionId: '202601010000000000000001', all: true }],
+    ['nothing', {}],
+  ])('refuses settling an owed code with %s', (_name, input) => {
+    expect(methodSchemas.maintenanceSettleOwed.input.safeParse(input).success).toBe(false);
+  });
+
+  it('takes a trade id for settling an owed code', () => {
+    expect(
+      methodSchemas.maintenanceSettleOwed.input.safeParse({ redemptionId: '202601010000000000000001' })
+        .success,
+    ).toBe(true);
   });
 
   it('takes nothing but an empty object for status, retry and close', () => {

@@ -29,8 +29,9 @@ const aStatus = (outboxLength = 2): MaintenanceStatus => ({
   credentialStore: { state: 'ready', message: 'credentials are encrypted by the OS store (gnome_libsecret)' },
   diagnostics: {
     outboxLength,
-    slotLocks: [{ addr: 1, slot: 2, reason: 'unknown outcome', lockedAt: 1 }],
+    slotLocks: [{ addr: 1, slot: 2, kind: 'unknown', reason: 'unknown outcome', lockedAt: 1 }],
     needsAttention: [],
+    owed: [],
     openRedemptions: 0,
     cacheAgeMs: 1000,
     clockSkewMs: null,
@@ -41,6 +42,7 @@ const aStatus = (outboxLength = 2): MaintenanceStatus => ({
 const fakeTarget = () => {
   const audits: { kind: string; detail: LogFields }[] = [];
   const cleared: [number, number][] = [];
+  const settled: string[] = [];
   let outbox = 2;
   const target: MaintenanceTarget = {
     status: () => aStatus(outbox),
@@ -52,9 +54,13 @@ const fakeTarget = () => {
       outbox = 0;
       return Promise.resolve(ok(undefined));
     },
+    settleOwed: (redemptionId) => {
+      settled.push(redemptionId);
+      return redemptionId === '202601010000000000000001' ? ok(2) : err({ code: 'invalid-input' });
+    },
     audit: (kind, detail) => audits.push({ kind, detail }),
   };
-  return { target, audits, cleared, kinds: () => audits.map((a) => a.kind) };
+  return { target, audits, cleared, settled, kinds: () => audits.map((a) => a.kind) };
 };
 
 const setup = (hash: string | null = pinHash) => {
@@ -161,15 +167,28 @@ describe('maintenance session: the PIN', () => {
 
 describe('maintenance session: only inside a session', () => {
   it('answers forbidden to every method but open, and touches nothing', async () => {
-    const { session, cleared, logger } = setup();
+    const { session, cleared, settled, logger } = setup();
     expect(session.status()).toEqual(err({ code: 'forbidden' }));
     expect(session.clearLock(1, 2)).toEqual(err({ code: 'forbidden' }));
     await expect(session.retryOutbox()).resolves.toEqual(err({ code: 'forbidden' }));
+    expect(session.settleOwed('202601010000000000000001')).toEqual(err({ code: 'forbidden' }));
     expect(session.close()).toEqual(err({ code: 'forbidden' }));
     expect(cleared).toEqual([]);
+    expect(settled).toEqual([]);
     expect(
       logger.lines.filter((l) => l.event === 'maintenance.forbidden').map((l) => l.fields.action),
-    ).toEqual(['status', 'clear-lock', 'retry-outbox', 'close']);
+    ).toEqual(['status', 'clear-lock', 'retry-outbox', 'settle-owed', 'close']);
+  });
+
+  it('settles what a code is owed, audits it, and passes a refusal through', async () => {
+    const { session, settled, audits } = setup();
+    await session.open(PIN);
+    expect(session.settleOwed('202601010000000000000001').ok).toBe(true);
+    expect(session.settleOwed('202601010000000000000002')).toEqual(err({ code: 'invalid-input' }));
+    expect(settled).toEqual(['202601010000000000000001', '202601010000000000000002']);
+    expect(audits.slice(1)).toEqual([
+      { kind: 'maintenance.settle-owed', detail: { redemption: '202601010000000000000001', units: 2 } },
+    ]);
   });
 
   it('clears a slot lock and audits it', async () => {

@@ -131,6 +131,7 @@ describe('maintenance on the running kiosk', () => {
         outboxLength: 0,
         slotLocks: [],
         needsAttention: [{ redemptionId: 'r1', codeMask: '24681357', slotName: 'A1', note: null, at: 0 }],
+        owed: [],
         openRedemptions: 0,
         cacheAgeMs: null,
         clockSkewMs: null,
@@ -144,6 +145,7 @@ describe('maintenance on the running kiosk', () => {
         status: () => leaky,
         clearSlotLock: () => ok(false),
         retryOutbox: () => Promise.resolve(ok(undefined)),
+        settleOwed: () => ok(0),
       },
     });
     const ipc = createIpcDispatcher({

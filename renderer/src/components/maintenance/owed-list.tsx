@@ -1,0 +1,75 @@
+import type { OwedView } from '../../../../electron/contract';
+import { formatClockTime } from '../../flow/format-maintenance';
+import { useStrings } from '../../i18n/i18n-context';
+import { fill } from '../../i18n/strings';
+import { BigButton } from '../big-button';
+
+type OwedListProps = {
+  readonly items: readonly OwedView[];
+  /** The owed code waiting for "yes", if any (its redemption id). */
+  readonly confirm: string | null;
+  readonly busy: boolean;
+  readonly onAsk: (redemptionId: string) => void;
+  readonly onCancel: () => void;
+  readonly onConfirm: () => void;
+};
+
+/**
+ * Codes the machine still owes items, by masked code, slot and count, each with a "settle" that asks once more:
+ * settling means the customer was served another way, so the code stops dispensing them.
+ */
+export const OwedList = ({ items, confirm, busy, onAsk, onCancel, onConfirm }: OwedListProps) => {
+  const t = useStrings();
+  return (
+    <section className="maintenance-section" aria-labelledby="owed-title">
+      <h2 id="owed-title" className="maintenance-section__title">
+        {t.maintOwed}
+      </h2>
+      {items.length === 0 ? <p className="maintenance-section__empty">{t.maintNoOwed}</p> : null}
+      <ul className="maintenance-list">
+        {items.map((item) => {
+          const name = fill(t.maintOwedItem, {
+            code: item.codeMask,
+            slot: item.slotName,
+            n: item.owed,
+            time: formatClockTime(item.at),
+          });
+          return (
+            <li key={item.redemptionId} className="maintenance-list__item" data-owed={item.redemptionId}>
+              <div className="maintenance-list__text">
+                <span className="maintenance-list__name">{name}</span>
+                <span className="maintenance-list__detail">
+                  {t.referenceLabel} {item.redemptionId.slice(-8)}
+                </span>
+              </div>
+              {confirm === item.redemptionId ? (
+                <div className="maintenance-confirm" role="alertdialog" aria-label={name}>
+                  <p className="maintenance-confirm__question">{t.maintConfirmSettle}</p>
+                  <div className="maintenance-confirm__buttons">
+                    <BigButton tone="primary" onPress={onConfirm} disabled={busy}>
+                      {t.maintConfirmSettleYes}
+                    </BigButton>
+                    <BigButton tone="secondary" onPress={onCancel}>
+                      {t.maintCancel}
+                    </BigButton>
+                  </div>
+                </div>
+              ) : (
+                <BigButton
+                  tone="secondary"
+                  label={`${t.maintSettle}: ${name}`}
+                  disabled={busy}
+                  onPress={() => {
+                    onAsk(item.redemptionId);
+                  }}
+                >
+                  {t.maintSettle}
+                </BigButton>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+};
