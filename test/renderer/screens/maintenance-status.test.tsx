@@ -99,6 +99,41 @@ describe('the maintenance status screen', () => {
     expect(screen.getByText('Slot unlocked.')).toBeTruthy();
   });
 
+  it('lists a code still owed items and settles it only after the operator confirms', async () => {
+    const fake = new FakeKioskApi();
+    const { container } = await renderApp(fake);
+    const owing = aStatus();
+    const id = '202601010930000000000042';
+    await openMaintenance(fake, {
+      ...owing,
+      diagnostics: {
+        ...owing.diagnostics!,
+        owed: [
+          { redemptionId: id, codeMask: '******44', slotName: 'A03', owed: 2, at: Date.UTC(2026, 0, 1, 9) },
+        ],
+      },
+    });
+    const item = container.querySelector<HTMLElement>(`[data-owed="${id}"]`)!;
+    expect(within(item).getByText(/^Code \*\*\*\*\*\*44 · slot A03 · 2 owed/)).toBeTruthy();
+    expect(within(item).getByText('Reference 00000042')).toBeTruthy();
+    tap(/^Settle: Code/);
+    expect(within(item).getByRole('alertdialog').textContent).toContain('Settle this code?');
+    tap('Cancel');
+    expect(fake.maintenance.calls.filter((c) => c.method === 'maintenanceSettleOwed')).toEqual([]);
+    tap(/^Settle: Code/);
+    tap('Yes, settle');
+    await settle();
+    expect(fake.maintenance.calls.at(-1)).toEqual({
+      method: 'maintenanceSettleOwed',
+      input: { redemptionId: id },
+    });
+    fake.maintenance.succeed('maintenanceSettleOwed', owing);
+    await settle();
+    expect(container.querySelector('[data-owed]')).toBeNull();
+    expect(screen.getByText('No code is owed anything.')).toBeTruthy();
+    expect(screen.getByText('Settled: the code is owed nothing now.')).toBeTruthy();
+  });
+
   it('retries the outbox now and shows how many reports still wait', async () => {
     const fake = new FakeKioskApi();
     const { container } = await renderApp(fake);
