@@ -57,6 +57,12 @@ export const owedViewSchema = z
   .strict();
 export type OwedView = z.infer<typeof owedViewSchema>;
 
+/** A board the start-up check took out: its slots refuse codes, the other boards' slots serve. */
+export const boardOutViewSchema = z
+  .object({ addr: z.number().int(), kind: z.enum(['down', 'mismatch']), reason: z.string() })
+  .strict();
+export type BoardOutView = z.infer<typeof boardOutViewSchema>;
+
 export const settleOwedInputSchema = z.object({ redemptionId: z.string().regex(/^\d{20,32}$/) }).strict();
 export type SettleOwedInput = z.infer<typeof settleOwedInputSchema>;
 
@@ -66,6 +72,7 @@ export const maintenanceDiagnosticsSchema = z
     slotLocks: z.array(slotLockViewSchema),
     needsAttention: z.array(attentionViewSchema),
     owed: z.array(owedViewSchema),
+    boardsOut: z.array(boardOutViewSchema),
     openRedemptions: z.number().int().nonnegative(),
     cacheAgeMs: z.number().nonnegative().nullable(),
     /** Cloud time minus local time; null until the cloud has answered once. */

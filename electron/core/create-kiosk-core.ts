@@ -15,6 +15,7 @@ import { createRedemptionEngine } from './redemption/engine';
 import { flagVanishedAbandoned } from './redemption/abandoned-check';
 import { flushOutbox } from './redemption/outbox-worker';
 import { recordRestock, type Restocked, type RestockError } from './stock/restock';
+import { createBoardHealth } from './boards/board-health';
 import { createStockBooks } from './stock/stock-books';
 import { recoverInterrupted } from './redemption/recovery';
 import { readDiagnostics, type Diagnostics } from './diagnostics';
@@ -73,6 +74,9 @@ export type KioskCore = {
 };
 
 const outboxIntervalMs = 5000;
+/** A board that was down at start is asked again this often, and serves again once it answers. */
+const boardRecheckMs = 60_000;
+const retentionIntervalMs = 3_600_000;
 
 /** The one composition of the kiosk core. The Electron entry, the CLI, the tests and the e2e harness call it. */
 export const createKioskCore = (options: KioskCoreOptions, adapters: KioskAdapters): KioskCore => {
@@ -81,6 +85,7 @@ export const createKioskCore = (options: KioskCoreOptions, adapters: KioskAdapte
   const events = new KioskEvents();
   const hash = loadCodeHasher(store, adapters.codeKey, logger);
   const books = createStockBooks({ store, cloud, clock, logger });
+  const boards = createBoardHealth({ boards: config.boards, board, store, clock, logger });
   const cache = createCodeCache({
     store,
     cloud,
@@ -111,6 +116,7 @@ export const createKioskCore = (options: KioskCoreOptions, adapters: KioskAdapte
     slotRequest: slotResolver(config.boards),
     newTradeId: adapters.newTradeId,
     machineBootedAt: adapters.machineBootedAt ?? (() => 0),
+    boardProblem: (addr) => boards.problem(addr),
     emitProgress: (p) => {
       events.emit('progress', p);
     },
@@ -131,6 +137,12 @@ export const createKioskCore = (options: KioskCoreOptions, adapters: KioskAdapte
     const refreshed = await cache.refresh();
     if (refreshed.ok) flagVanishedAbandoned(store, clock, logger);
     return refreshed;
+  };
+
+  /** Keeps the journal bounded: history past the retention window goes, anything still needed stays. */
+  const prune = (): void => {
+    const removed = store.pruneBefore(clock.now() - config.retention.days * 86_400_000);
+    if (removed.redemptions > 0 || removed.audit > 0) logger.info('journal.pruned', removed);
   };
 
   const getState = (): KioskState => ({
@@ -206,6 +218,9 @@ export const createKioskCore = (options: KioskCoreOptions, adapters: KioskAdapte
       step('board');
       await startOptions.awaitBoard?.();
       if (isStopped()) return;
+      // Every configured board, not only the first: a dead or mis-configured one is out, the others serve.
+      await boards.check();
+      if (isStopped()) return;
       step('recovery');
       const recovered = await recoverInterrupted(deps, engine);
       if (recovered.stillOpen > 0) logger.warn('core.open-redemptions', { count: recovered.stillOpen });
@@ -225,6 +240,11 @@ export const createKioskCore = (options: KioskCoreOptions, adapters: KioskAdapte
       publish();
       every('cache', config.cloud.cacheRefreshSeconds * 1000, refreshCache);
       every('outbox', outboxIntervalMs, () => runOutbox());
+      every('boards', boardRecheckMs, () => boards.recheckDown());
+      every('retention', retentionIntervalMs, () => {
+        prune();
+        return Promise.resolve();
+      });
       logger.info('core.ready', { mode, outbox: store.outboxLength() });
     },
     async stop() {
@@ -248,7 +268,12 @@ export const createKioskCore = (options: KioskCoreOptions, adapters: KioskAdapte
       }
     },
     on: (event, listener) => events.on(event, listener),
-    diagnostics: () => readDiagnostics(store, { cacheAgeMs: cache.age(), clockSkewMs: cloud.clockSkewMs() }),
+    diagnostics: () =>
+      readDiagnostics(store, {
+        cacheAgeMs: cache.age(),
+        clockSkewMs: cloud.clockSkewMs(),
+        boardsOut: boards.problems(),
+      }),
     clearSlotLock(addr, slot) {
       const cleared = store.clearSlotLock(addr, slot);
       if (cleared) store.audit('slot.unlocked', { addr, slot }, clock.now());

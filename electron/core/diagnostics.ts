@@ -1,3 +1,4 @@
+import type { BoardProblem } from './boards/board-health';
 import type { KioskStore, RedemptionRow, SlotLock } from './ports/store';
 
 /** What an operator needs to see at a glance: nothing here carries a code, a credential or a signature. */
@@ -11,6 +12,8 @@ export type Diagnostics = {
   >[];
   /** Codes still owed units, newest first: masked, with the slot and how many. */
   readonly owed: readonly Pick<RedemptionRow, 'id' | 'codeMask' | 'slotName' | 'owed' | 'updatedAt'>[];
+  /** Boards whose slots are out of service, and why (the start-up check); the other boards serve. */
+  readonly boardsOut: readonly BoardProblem[];
   readonly openRedemptions: number;
   readonly cacheAgeMs: number | null;
   readonly clockSkewMs: number | null;
@@ -20,7 +23,7 @@ export type Diagnostics = {
 /** Read from the store alone, so the operator CLI can show it from the database of a running kiosk. */
 export const readDiagnostics = (
   store: KioskStore,
-  live: { cacheAgeMs: number | null; clockSkewMs: number | null },
+  live: { cacheAgeMs: number | null; clockSkewMs: number | null; boardsOut?: readonly BoardProblem[] },
 ): Diagnostics => ({
   outboxLength: store.outboxLength() + store.pendingStock().length,
   slotLocks: store.listSlotLocks(),
@@ -37,6 +40,7 @@ export const readDiagnostics = (
   owed: store
     .listOwed(50)
     .map(({ id, codeMask, slotName, owed, updatedAt }) => ({ id, codeMask, slotName, owed, updatedAt })),
+  boardsOut: live.boardsOut ?? [],
   openRedemptions: store.listRedemptions(['matched', 'consuming', 'consumed', 'dispensing']).length,
   cacheAgeMs: live.cacheAgeMs,
   clockSkewMs: live.clockSkewMs,

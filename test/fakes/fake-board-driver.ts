@@ -10,6 +10,7 @@ import type {
   ShipmentStatus,
 } from '../../electron/core/ports/board';
 import type { LinkStatus } from '../../electron/core/ports/serial-link';
+import type { HardwareConfig } from '../../electron/core/protocol/modbus/replies';
 
 /**
  * A BoardDriver with control handles: queue outcomes for the next dispenses, script the interrupted-dispense
@@ -54,6 +55,13 @@ export class FakeBoardDriver implements BoardDriver {
   preflight(req: DispenseRequest): Promise<Result<void, string>> {
     this.preflights.push(req);
     return Promise.resolve(this.preflightRefusal === null ? ok(undefined) : err(this.preflightRefusal));
+  }
+
+  /** What each board answers for its hardware configuration; absent boards report a drop sensor and no lift. */
+  readonly hardware = new Map<number, Result<HardwareConfig, BoardError>>();
+
+  hardwareConfig(addr: number): Promise<Result<HardwareConfig, BoardError>> {
+    return Promise.resolve(this.hardware.get(addr) ?? ok({ rows: 10, columns: 10, flags: 0x1 }));
   }
 
   shipmentStatus(_addr: number): Promise<Result<ShipmentStatus, BoardError>> {

@@ -114,6 +114,12 @@ const migrations: readonly string[] = [
   CREATE INDEX redemptions_slot ON redemptions (addr, slot, created_at);
   CREATE INDEX redemptions_owed ON redemptions (updated_at) WHERE owed > 0;
   `,
+  // v6: retention looks up a redemption's make-ups and its queued reports for every row it may remove.
+  `
+  CREATE INDEX redemptions_parent ON redemptions (parent_id) WHERE parent_id IS NOT NULL;
+  CREATE INDEX outbox_redemption ON outbox (redemption_id);
+  CREATE INDEX audit_at ON audit (at);
+  `,
 ];
 
 export const schemaVersion = migrations.length;

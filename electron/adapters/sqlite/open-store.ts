@@ -6,6 +6,7 @@ import { migrate } from './migrations';
 import { outboxQueries } from './outbox-queries';
 import { redemptionQueries } from './redemption-queries';
 import { rekeyQueries } from './rekey-queries';
+import { retentionQueries } from './retention-queries';
 import { stockQueries } from './stock-queries';
 
 /**
@@ -31,6 +32,7 @@ export const openStore = (path: string): KioskStore => {
     ...adminQueries(db),
     ...rekeyQueries(db),
     ...stockQueries(db),
+    ...retentionQueries(db),
     close: () => {
       db.close();
     },

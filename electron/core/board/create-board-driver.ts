@@ -1,6 +1,6 @@
 import type { Result } from '../../contract/result';
 import type { BoardDriver, BoardError, DispenseOutcome } from '../ports/board';
-import type { BoxState, DropSensorState, HardwareConfig } from '../protocol/modbus/replies';
+import type { BoxState, DropSensorState } from '../protocol/modbus/replies';
 import type { DispenseDeps } from './dispense';
 import { runDispense } from './dispense';
 import { assessInterrupted } from './interrupted';
@@ -16,7 +16,6 @@ import { createTransport } from './transport';
 /** The port plus the installer's diagnostics (`kioskctl board ...`), which the kiosk flow does not need. */
 export interface BoardDriverWithDiagnostics extends BoardDriver {
   dropSensor(addr: number): Promise<Result<DropSensorState, BoardError>>;
-  hardwareConfig(addr: number): Promise<Result<HardwareConfig, BoardError>>;
   boxStatus(addr: number, slot: number): Promise<Result<BoxState, BoardError>>;
   resetLift(addr: number): Promise<Result<void, BoardError>>;
   readonly recorder: FrameRecorder | undefined;

@@ -142,6 +142,10 @@ export const machineConfigSchema = section({
      */
     quarantineAfterFailures: intRange(0, 20, 'failures').default(3),
   }).prefault({}),
+  retention: section({
+    /** Finished, reported history (redemptions, units, audit) older than this is removed, once an hour. */
+    days: intRange(7, 3650, 'days').default(90),
+  }).prefault({}),
   maintenance: section({
     /** `scrypt$v2$…`, made by `kioskctl pin hash` from 6–12 digits. Null disables the maintenance screen. */
     pinHash: z

@@ -1,4 +1,5 @@
 import type { Result } from '../../contract/result';
+import type { HardwareConfig } from '../protocol/modbus/replies';
 import type { LinkStatus } from './serial-link';
 
 /** 1 spring motor, 2 electromagnetic lock, 3 conveyor belt, 4 timed motor. Auto-detect (0) is not offered. */
@@ -52,6 +53,8 @@ export interface BoardDriver {
   /** Never throws and never resends a dispense blindly. `onAccepted` runs once the board answered the write. */
   dispense(req: DispenseRequest, hooks?: DispenseHooks): Promise<DispenseOutcome>;
   shipmentStatus(addr: number): Promise<Result<ShipmentStatus, BoardError>>;
+  /** The board's own idea of what it has (rows, columns, drop sensor and lift flags), for the start-up check. */
+  hardwareConfig(addr: number): Promise<Result<HardwareConfig, BoardError>>;
   /**
    * Whether a dispense could start now (link up, board answering and not busy, drop sensor clear where fitted),
    * asked before a code is consumed; the error is an operator-readable reason. Sends no dispense.

@@ -85,6 +85,9 @@ export type PendingStock = {
 /** Which ledger entries of a product a report carried. */
 export type StockMark = { readonly productId: number; readonly throughId: number };
 
+/** What a retention pass removed: redemptions (each with its units and make-ups) and audit entries. */
+export type PruneCounts = { readonly redemptions: number; readonly audit: number };
+
 export type CachedCode = {
   readonly codeHash: string;
   readonly codeId: number;
@@ -187,6 +190,8 @@ export interface KioskStore {
 
   audit(kind: string, detail: Readonly<Record<string, unknown>>, at: number): void;
   listAudit(limit: number): AuditEntry[];
+  /** Removes finished history older than `cutoff` (see retention-queries.ts for what is always kept). */
+  pruneBefore(cutoff: number): PruneCounts;
 
   getMeta(key: string): string | null;
   setMeta(key: string, value: string): void;

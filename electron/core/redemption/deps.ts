@@ -37,4 +37,6 @@ export type EngineDeps = {
   readonly emitProgress: (progress: RedemptionProgress) => void;
   /** When this machine (the OS) last started, epoch ms: a unit's intent older than that survived a power cut. */
   readonly machineBootedAt: () => number;
+  /** Why a board's slots are out of service (dead at start, or not what the configuration says); null if fine. */
+  readonly boardProblem: (addr: number) => string | null;
 };

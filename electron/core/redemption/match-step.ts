@@ -38,7 +38,11 @@ const dispensable = (deps: EngineDeps, addr: number, slot: number): Result<Dispe
     deps.logger.error('slot.not-configured', { addr, slot });
     return err({ code: 'out-of-service', wrongCode: false });
   }
-  if (deps.store.getSlotLock(addr, slot) || deps.board.linkStatus() !== 'connected') {
+  if (
+    deps.store.getSlotLock(addr, slot) ||
+    deps.board.linkStatus() !== 'connected' ||
+    deps.boardProblem(addr) !== null
+  ) {
     return err({ code: 'out-of-service', wrongCode: false });
   }
   return ok(request);

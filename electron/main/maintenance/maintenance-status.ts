@@ -40,6 +40,7 @@ export const diagnosticsView = (d: Diagnostics): MaintenanceDiagnostics => ({
     owed: r.owed,
     at: r.updatedAt,
   })),
+  boardsOut: d.boardsOut.map(({ addr, kind, reason }) => ({ addr, kind, reason })),
   openRedemptions: d.openRedemptions,
   cacheAgeMs: d.cacheAgeMs,
   clockSkewMs: d.clockSkewMs,

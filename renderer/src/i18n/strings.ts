@@ -85,6 +85,10 @@ export type Strings = {
   readonly maintConfirmYes: string;
   readonly maintCancel: string;
   readonly maintUnlocked: string;
+  readonly maintBoardsOut: string;
+  /** {addr}: a board that did not answer the start-up check, and one whose hardware differs from the configuration. */
+  readonly maintBoardSilent: string;
+  readonly maintBoardMismatch: string;
   readonly maintOwed: string;
   readonly maintNoOwed: string;
   /** One owed code: {code} masked, {slot}, {n} items, {time}. */

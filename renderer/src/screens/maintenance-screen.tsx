@@ -1,6 +1,7 @@
 import type { SlotAddress } from '../../../electron/contract';
 import { BigButton } from '../components/big-button';
 import { AttentionList } from '../components/maintenance/attention-list';
+import { BoardsOutList } from '../components/maintenance/boards-out-list';
 import { OwedList } from '../components/maintenance/owed-list';
 import { SlotLockList } from '../components/maintenance/slot-lock-list';
 import { StatusFacts } from '../components/maintenance/status-facts';
@@ -68,6 +69,7 @@ export const MaintenanceScreen = ({ state, ...on }: MaintenanceScreenProps) => {
           <p className="screen__text">{t.maintNoDiagnostics}</p>
         ) : (
           <>
+            <BoardsOutList boards={d.boardsOut} />
             <SlotLockList
               locks={d.slotLocks}
               confirm={state.confirm}

@@ -31,6 +31,7 @@ export const aStatus = (overrides: Partial<MaintenanceStatus> = {}): Maintenance
       },
     ],
     owed: [],
+    boardsOut: [],
     openRedemptions: 0,
     cacheAgeMs: 45_000,
     clockSkewMs: -2000,

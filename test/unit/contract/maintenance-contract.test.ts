@@ -33,6 +33,7 @@ const status: MaintenanceStatus = {
       { redemptionId: 'r1', codeMask: '******57', slotName: 'A02', note: 'not confirmed', at: 2 },
     ],
     owed: [],
+    boardsOut: [],
     openRedemptions: 0,
     cacheAgeMs: 12_000,
     clockSkewMs: -800,

@@ -39,6 +39,7 @@ describe('machine configuration schema: defaults', () => {
         levelResetSeconds: 3600,
       },
       slots: { quarantineAfterFailures: 3 },
+      retention: { days: 90 },
       maintenance: { pinHash: null },
       secrets: { allowWeakStore: false },
       logLevel: 'info',
@@ -344,7 +345,7 @@ const cases: [string, (string | number)[], unknown, string][] = [
     'misspelt top-level key',
     ['langauge'],
     'en',
-    'unknown setting "langauge" (did you mean "language"?); allowed here: machineNo, machineName, supportContact, cloud, serial, boards, language, idleTimeoutSeconds, offline, throttle, slots, maintenance, secrets, logLevel',
+    'unknown setting "langauge" (did you mean "language"?); allowed here: machineNo, machineName, supportContact, cloud, serial, boards, language, idleTimeoutSeconds, offline, throttle, slots, retention, maintenance, secrets, logLevel',
   ],
 ];
 

@@ -133,9 +133,9 @@ describe('redemption engine: stock reports', () => {
 describe('kiosk core: background loops', () => {
   it('keeps one pending timer per loop however long it runs, and none after stop', async () => {
     h = await startHarness();
-    expect(h.clock.pendingTimers()).toBe(2);
+    expect(h.clock.pendingTimers()).toBe(4);
     await h.clock.advance(3_600_000);
-    expect(h.clock.pendingTimers()).toBe(2);
+    expect(h.clock.pendingTimers()).toBe(4);
     expect(h.cloud.calls.filter((c) => c.call === 'listProducts').length).toBeGreaterThan(10);
     // Stop while a refresh round is still waiting on the cloud: when it ends, no further round is scheduled.
     h.cloud.latencyMs = 1000;

@@ -32,6 +32,7 @@ const aStatus = (outboxLength = 2): MaintenanceStatus => ({
     slotLocks: [{ addr: 1, slot: 2, kind: 'unknown', reason: 'unknown outcome', lockedAt: 1 }],
     needsAttention: [],
     owed: [],
+    boardsOut: [],
     openRedemptions: 0,
     cacheAgeMs: 1000,
     clockSkewMs: null,

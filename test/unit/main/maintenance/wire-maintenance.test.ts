@@ -132,6 +132,7 @@ describe('maintenance on the running kiosk', () => {
         slotLocks: [],
         needsAttention: [{ redemptionId: 'r1', codeMask: '24681357', slotName: 'A1', note: null, at: 0 }],
         owed: [],
+        boardsOut: [],
         openRedemptions: 0,
         cacheAgeMs: null,
         clockSkewMs: null,
