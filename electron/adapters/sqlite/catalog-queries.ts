@@ -1,4 +1,5 @@
 import type { Db } from './database';
+import { productRows } from './product-rows';
 import type { CachedCode } from '../../core/ports/store';
 import type { Product } from '../../core/ports/vendor-cloud';
 
@@ -15,23 +16,20 @@ export const catalogQueries = (db: Db) => {
   const insertCode = db.prepare<[string, number, number, number, number | null]>(
     'INSERT OR REPLACE INTO code_cache (code_hash, code_id, product_id, quantity, expires_at) VALUES (?, ?, ?, ?, ?)',
   );
-  const insertProduct = db.prepare<[number, string]>(
-    'INSERT OR REPLACE INTO products (product_id, json) VALUES (?, ?)',
-  );
   const findCode = db.prepare<[string], RawCode>('SELECT * FROM code_cache WHERE code_hash = ?');
   const dropCode = db.prepare<[string]>('DELETE FROM code_cache WHERE code_hash = ?');
-  const getProduct = db.prepare<[number], { json: string }>('SELECT json FROM products WHERE product_id = ?');
+  const products = productRows(db);
   const allProducts = db.prepare<[], { json: string }>('SELECT json FROM products ORDER BY product_id');
   const setMeta = db.prepare<[string, string]>('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)');
 
   const parseProduct = (json: string): Product => JSON.parse(json) as Product;
 
   return {
-    replaceCodeCache(codes: readonly CachedCode[], products: readonly Product[], at: number): void {
+    replaceCodeCache(codes: readonly CachedCode[], list: readonly Product[], at: number): void {
       db.transaction(() => {
         db.exec('DELETE FROM code_cache; DELETE FROM products;');
         for (const c of codes) insertCode.run(c.codeHash, c.codeId, c.productId, c.quantity, c.expiresAt);
-        for (const p of products) insertProduct.run(p.productId, JSON.stringify(p));
+        for (const p of list) products.put(p);
         setMeta.run('cache.refreshedAt', String(at));
       });
     },
@@ -50,10 +48,7 @@ export const catalogQueries = (db: Db) => {
     dropCode(codeHash: string): void {
       dropCode.run(codeHash);
     },
-    getProduct(productId: number): Product | null {
-      const raw = getProduct.get(productId);
-      return raw ? parseProduct(raw.json) : null;
-    },
+    getProduct: (productId: number): Product | null => products.get(productId),
     listProducts(): Product[] {
       return allProducts.all().map((r) => parseProduct(r.json));
     },

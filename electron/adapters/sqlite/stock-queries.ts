@@ -1,16 +1,13 @@
 import type { Db } from './database';
+import { productRows } from './product-rows';
 import type { PendingStock, StockChange, StockMark } from '../../core/ports/store';
-import type { Product } from '../../core/ports/vendor-cloud';
 import { applyStockChange } from '../../core/stock/reconcile';
 
 type RawEntry = { product_id: number; id: number; delta: number; set_to: number | null; in_doubt: number };
 
 /** A slot's local count and the ledger of changes the cloud has not accepted yet. */
 export const stockQueries = (db: Db) => {
-  const getProduct = db.prepare<[number], { json: string }>('SELECT json FROM products WHERE product_id = ?');
-  const putProduct = db.prepare<[number, string]>(
-    'INSERT OR REPLACE INTO products (product_id, json) VALUES (?, ?)',
-  );
+  const products = productRows(db);
   const append = db.prepare<[number, number, number | null, string | null, number]>(
     'INSERT INTO stock_ledger (product_id, delta, set_to, redemption_id, at) VALUES (?, ?, ?, ?, ?)',
   );
@@ -32,15 +29,11 @@ export const stockQueries = (db: Db) => {
       at: number,
       ledger: { readonly redemptionId: string | null } | null,
     ): void {
-      const raw = getProduct.get(productId);
+      const product = products.get(productId);
       // A product the cloud no longer lists has no slot to report against: nothing to keep.
-      if (!raw) return;
-      const product = JSON.parse(raw.json) as Product;
+      if (!product) return;
       db.transaction(() => {
-        putProduct.run(
-          productId,
-          JSON.stringify({ ...product, stock: applyStockChange(product.stock, change) }),
-        );
+        products.put({ ...product, stock: applyStockChange(product.stock, change) });
         if (ledger)
           append.run(
             productId,

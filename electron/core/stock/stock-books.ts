@@ -108,8 +108,10 @@ export const createStockBooks = ({ store, cloud, clock, logger }: StockBooksDeps
     epoch: () => generation,
     reconcile(cloudProducts, epoch) {
       const pending = new Map(store.pendingStock().map((p) => [p.productId, p]));
+      // One read of the local list, not one per product: a refresh carries every product on the machine.
+      const locals = new Map(store.listProducts().map((p) => [p.productId, p]));
       return cloudProducts.map((p) => {
-        const local = store.getProduct(p.productId);
+        const local = locals.get(p.productId);
         const mayHaveMoved = inFlight.has(p.productId) || (touchedAt.get(p.productId) ?? -1) > epoch;
         const ledger = pending.get(p.productId);
         if (local && (mayHaveMoved || ledger?.inDoubt === true)) return { ...p, stock: local.stock };
