@@ -2,7 +2,7 @@ import type { OwedView } from '../../../../electron/contract';
 import { formatClockTime } from '../../flow/format-maintenance';
 import { useStrings } from '../../i18n/i18n-context';
 import { fill } from '../../i18n/strings';
-import { BigButton } from '../big-button';
+import { ConfirmableAction } from './confirmable-action';
 
 type OwedListProps = {
   readonly items: readonly OwedView[];
@@ -42,30 +42,19 @@ export const OwedList = ({ items, confirm, busy, onAsk, onCancel, onConfirm }: O
                   {t.referenceLabel} {item.redemptionId.slice(-8)}
                 </span>
               </div>
-              {confirm === item.redemptionId ? (
-                <div className="maintenance-confirm" role="alertdialog" aria-label={name}>
-                  <p className="maintenance-confirm__question">{t.maintConfirmSettle}</p>
-                  <div className="maintenance-confirm__buttons">
-                    <BigButton tone="primary" onPress={onConfirm} disabled={busy}>
-                      {t.maintConfirmSettleYes}
-                    </BigButton>
-                    <BigButton tone="secondary" onPress={onCancel}>
-                      {t.maintCancel}
-                    </BigButton>
-                  </div>
-                </div>
-              ) : (
-                <BigButton
-                  tone="secondary"
-                  label={`${t.maintSettle}: ${name}`}
-                  disabled={busy}
-                  onPress={() => {
-                    onAsk(item.redemptionId);
-                  }}
-                >
-                  {t.maintSettle}
-                </BigButton>
-              )}
+              <ConfirmableAction
+                name={name}
+                action={t.maintSettle}
+                question={t.maintConfirmSettle}
+                yes={t.maintConfirmSettleYes}
+                asking={confirm === item.redemptionId}
+                busy={busy}
+                onAsk={() => {
+                  onAsk(item.redemptionId);
+                }}
+                onCancel={onCancel}
+                onConfirm={onConfirm}
+              />
             </li>
           );
         })}

@@ -2,7 +2,7 @@ import type { SlotAddress, SlotLockView } from '../../../../electron/contract';
 import { formatClockTime } from '../../flow/format-maintenance';
 import { useStrings } from '../../i18n/i18n-context';
 import { fill } from '../../i18n/strings';
-import { BigButton } from '../big-button';
+import { ConfirmableAction } from './confirmable-action';
 
 type SlotLockListProps = {
   readonly locks: readonly SlotLockView[];
@@ -42,32 +42,19 @@ export const SlotLockList = ({ locks, confirm, busy, onAsk, onCancel, onConfirm 
                   {fill(t.maintLockedSince, { time: formatClockTime(lock.lockedAt) })}
                 </span>
               </div>
-              {same(confirm, lock) ? (
-                <div className="maintenance-confirm" role="alertdialog" aria-label={name}>
-                  <p className="maintenance-confirm__question">
-                    {fill(t.maintConfirmUnlock, { addr: lock.addr, slot: lock.slot })}
-                  </p>
-                  <div className="maintenance-confirm__buttons">
-                    <BigButton tone="primary" onPress={onConfirm} disabled={busy}>
-                      {t.maintConfirmYes}
-                    </BigButton>
-                    <BigButton tone="secondary" onPress={onCancel}>
-                      {t.maintCancel}
-                    </BigButton>
-                  </div>
-                </div>
-              ) : (
-                <BigButton
-                  tone="secondary"
-                  label={`${t.maintUnlock}: ${name}`}
-                  disabled={busy}
-                  onPress={() => {
-                    onAsk({ addr: lock.addr, slot: lock.slot });
-                  }}
-                >
-                  {t.maintUnlock}
-                </BigButton>
-              )}
+              <ConfirmableAction
+                name={name}
+                action={t.maintUnlock}
+                question={fill(t.maintConfirmUnlock, { addr: lock.addr, slot: lock.slot })}
+                yes={t.maintConfirmYes}
+                asking={same(confirm, lock)}
+                busy={busy}
+                onAsk={() => {
+                  onAsk({ addr: lock.addr, slot: lock.slot });
+                }}
+                onCancel={onCancel}
+                onConfirm={onConfirm}
+              />
             </li>
           );
         })}
