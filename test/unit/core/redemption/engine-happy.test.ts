@@ -111,7 +111,7 @@ describe('redemption engine: the happy path', () => {
 });
 
 describe('redemption engine: stock reports', () => {
-  it('sends a backlog of stock rows in one pass, one figure per product', async () => {
+  it('reports a backlog of sales as one stock report, one figure per product: the count after them all', async () => {
     h = await startHarness({ throttle: { maxWrongCodes: 50 } });
     for (let i = 0; i < 3; i++)
       h.state.createCodes({ productId: 106, count: 30, codeLength: 8, expiresAt: null });
@@ -119,7 +119,11 @@ describe('redemption engine: stock reports', () => {
     if (bars) Object.assign(bars, { stock: 100, capacity: 100 });
     await h.core.refreshCache();
     const fresh = h.state.codes().filter((c) => c.productId === 106 && c.status === 'UNUSED');
-    for (const c of fresh.slice(0, 70)) await h.core.submitCode(c.code);
+    let dispensed = 0;
+    for (const c of fresh.slice(0, 70)) {
+      const answer = await h.core.submitCode(c.code);
+      if (answer.ok) dispensed += answer.value.dispensed;
+    }
     await h.core.flushOutbox();
     expect(h.core.diagnostics().outboxLength).toBe(0);
     const stockCalls = h.cloud.calls
@@ -127,6 +131,9 @@ describe('redemption engine: stock reports', () => {
       .map((c) => c.arg as { productId: number }[]);
     expect(stockCalls).toHaveLength(1);
     expect(stockCalls[0]?.map((s) => s.productId)).toEqual([106]);
+    // 70 codes, the demo's 2-item code among them.
+    expect(dispensed).toBe(71);
+    expect(h.state.product(106)?.stock).toBe(100 - dispensed);
   });
 });
 

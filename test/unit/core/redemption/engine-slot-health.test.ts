@@ -91,6 +91,9 @@ describe('checks before a code is consumed', () => {
     });
     expect(consumeCalls(h)).toBe(0);
     expect(isUnused(codes.one)).toBe(true);
+    // The board was asked about the code's own slot, and no motor command followed.
+    expect(h.board.preflights).toEqual([expect.objectContaining({ addr: WATER.addr, slot: WATER.slot })]);
+    expect(h.board.dispensed).toEqual([]);
     expect(
       h.logger.lines.some((e) => e.event === 'redemption.refused' && e.fields.reason === 'board-not-ready'),
     ).toBe(true);
