@@ -6,7 +6,8 @@ export type LinkError = { readonly code: 'not-open' | 'write-failed'; readonly m
 
 /**
  * A byte pipe to the driver board. One owner opens it; the board driver queues requests on top.
- * The adapter reconnects by itself and reports its status; the driver never reopens it.
+ * The link reconnects by itself and reports its status (core/link/link-supervisor.ts); the driver never
+ * reopens it.
  */
 export interface SerialLink {
   write(bytes: Uint8Array): Promise<Result<void, LinkError>>;

@@ -1,4 +1,5 @@
-import type { Logger } from '../core/ports/logger';
+import type { Cancel, Clock } from '../ports/clock';
+import type { Logger } from '../ports/logger';
 
 export type ReconnectOptions = {
   readonly initialDelayMs?: number;
@@ -29,31 +30,41 @@ export type HeartbeatOptions = {
   readonly intervalMs: number;
   /** Consecutive failed probes that mean the far end is gone. */
   readonly failures: number;
-  readonly beat: () => Promise<boolean>;
+  readonly beat: Probe;
   readonly onDead: () => void;
 };
 
-/** Probes every interval (never two at once) and calls `onDead` after enough failures in a row. */
-export const startHeartbeat = (options: HeartbeatOptions): (() => void) => {
+/**
+ * Probes every interval on the given clock and calls `onDead` once after enough failures in a row.
+ * The ticks keep a fixed rhythm; a tick that finds the previous probe still out skips its turn, so a slow
+ * board never has two probes queued against it.
+ */
+export const startHeartbeat = (clock: Clock, options: HeartbeatOptions): Cancel => {
   let failures = 0;
   let busy = false;
   let stopped = false;
-  const timer = setInterval(() => {
+  let cancel: Cancel = () => undefined;
+  const tick = (): void => {
+    if (stopped) return;
+    cancel = clock.setTimer(options.intervalMs, tick);
     if (busy) return;
     busy = true;
-    void options.beat().then((alive) => {
-      busy = false;
-      if (stopped) return;
-      failures = alive ? 0 : failures + 1;
-      if (failures >= Math.max(1, options.failures)) {
+    void options
+      .beat()
+      .catch(() => false)
+      .then((alive) => {
+        busy = false;
+        if (stopped) return;
+        failures = alive ? 0 : failures + 1;
+        if (failures < Math.max(1, options.failures)) return;
         stopped = true;
-        clearInterval(timer);
+        cancel();
         options.onDead();
-      }
-    });
-  }, options.intervalMs);
+      });
+  };
+  cancel = clock.setTimer(options.intervalMs, tick);
   return () => {
     stopped = true;
-    clearInterval(timer);
+    cancel();
   };
 };

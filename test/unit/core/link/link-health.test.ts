@@ -1,10 +1,7 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { backoffDelay, runProbe, startHeartbeat } from '../../../electron/adapters/serial-health';
-import { MemoryLogger } from '../../fakes/memory-logger';
-
-afterEach(() => {
-  vi.useRealTimers();
-});
+import { describe, expect, it } from 'vitest';
+import { backoffDelay, runProbe, startHeartbeat } from '../../../../electron/core/link/link-health';
+import { ManualClock } from '../../../fakes/manual-clock';
+import { MemoryLogger } from '../../../fakes/memory-logger';
 
 describe('serial link health', () => {
   it('backs off exponentially up to the cap', () => {
@@ -22,10 +19,10 @@ describe('serial link health', () => {
   });
 
   it('declares the far end dead only after consecutive failures, once', async () => {
-    vi.useFakeTimers();
+    const clock = new ManualClock();
     const answers = [false, true, false, false, false];
     let dead = 0;
-    startHeartbeat({
+    startHeartbeat(clock, {
       intervalMs: 100,
       failures: 2,
       beat: () => Promise.resolve(answers.shift() ?? false),
@@ -33,26 +30,48 @@ describe('serial link health', () => {
         dead += 1;
       },
     });
-    for (let i = 0; i < 3; i++) await vi.advanceTimersByTimeAsync(100);
+    await clock.advance(300);
     expect(dead).toBe(0);
-    await vi.advanceTimersByTimeAsync(100);
+    await clock.advance(100);
     expect(dead).toBe(1);
-    await vi.advanceTimersByTimeAsync(500);
+    await clock.advance(500);
     expect(dead).toBe(1);
+    expect(clock.pendingTimers()).toBe(0);
+  });
+
+  it('skips a tick while the previous probe is still out, keeping the rhythm', async () => {
+    const clock = new ManualClock();
+    const t0 = clock.now();
+    const started: number[] = [];
+    let answer: ((alive: boolean) => void) | null = null;
+    startHeartbeat(clock, {
+      intervalMs: 100,
+      failures: 2,
+      beat: () => {
+        started.push(clock.now() - t0);
+        return new Promise<boolean>((resolve) => (answer = resolve));
+      },
+      onDead: () => undefined,
+    });
+    await clock.advance(250);
+    answer!(true);
+    await clock.advance(50);
+    expect(started).toEqual([100, 300]);
   });
 
   it('stops probing when stopped', async () => {
-    vi.useFakeTimers();
+    const clock = new ManualClock();
     let beats = 0;
-    const stop = startHeartbeat({
+    const stop = startHeartbeat(clock, {
       intervalMs: 50,
       failures: 1,
       beat: () => Promise.resolve(++beats > 0),
       onDead: () => undefined,
     });
-    await vi.advanceTimersByTimeAsync(120);
+    await clock.advance(120);
     stop();
-    await vi.advanceTimersByTimeAsync(500);
+    await clock.advance(500);
     expect(beats).toBe(2);
+    expect(clock.pendingTimers()).toBe(0);
   });
 });
