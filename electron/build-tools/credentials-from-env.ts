@@ -1,6 +1,6 @@
 import { err, ok, type Result } from '../contract/result';
 import type { Credentials } from '../core/ports/credentials';
-import { credentialFieldProblem } from '../core/credentials/provisioning-file';
+import { alertKeyToken, credentialFieldProblem } from '../core/credentials/provisioning-file';
 
 /** Where `kioskctl provision` takes the credentials from: the environment, never argv (which `ps` shows). */
 export const CREDENTIAL_ENV = {
@@ -8,6 +8,12 @@ export const CREDENTIAL_ENV = {
   appSecret: 'KIOSK_APPSECRET',
   appKey: 'KIOSK_APPKEY',
 } as const;
+
+/** The optional key webhook alerts are signed with: from the environment too, and just as secret. */
+export const ALERT_KEY_ENV = 'KIOSK_ALERTKEY';
+
+/** Every variable whose value is a secret: stripped from child processes, looked for in packages. */
+export const SECRET_ENV_NAMES: readonly string[] = [...Object.values(CREDENTIAL_ENV), ALERT_KEY_ENV];
 
 export type CredentialSource = Readonly<Record<keyof Credentials, string | undefined>>;
 
@@ -38,3 +44,14 @@ export const credentialsFromEnv = (
       appKey: `$${CREDENTIAL_ENV.appKey}`,
     },
   );
+
+/** The alert key if one is set (null when not: alerts are optional); a problem names the variable, never the value. */
+export const alertKeyFromEnv = (
+  env: Readonly<Record<string, string | undefined>>,
+): Result<string | null, string> => {
+  const value = env[ALERT_KEY_ENV];
+  if (value === undefined || value === '') return ok(null);
+  return alertKeyToken.safeParse(value).success
+    ? ok(value)
+    : err(`$${ALERT_KEY_ENV} must be 16–256 printable characters without spaces`);
+};

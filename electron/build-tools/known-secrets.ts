@@ -1,15 +1,15 @@
 import type { Credentials } from '../core/ports/credentials';
-import { CREDENTIAL_ENV } from './credentials-from-env';
+import { SECRET_ENV_NAMES } from './credentials-from-env';
 import type { KnownSecret } from './package-needles';
 
 const NAMES: Record<keyof Credentials, string> = { appId: 'AppId', appSecret: 'AppSecret', appKey: 'AppKey' };
 
 /**
- * The credentials in kioskctl's environment, where `kioskctl provision` reads them: an installer who has just
+ * The credentials (and the alert key) in kioskctl's environment, where `kioskctl provision` reads them: an installer who has just
  * written a provisioning file may still have them set while building. Labelled by variable, never by value.
  */
 export const secretsFromEnv = (env: Readonly<Record<string, string | undefined>>): KnownSecret[] =>
-  Object.values(CREDENTIAL_ENV).flatMap((name) => {
+  SECRET_ENV_NAMES.flatMap((name) => {
     const value = env[name];
     return value === undefined || value === '' ? [] : [{ label: `$${name}`, value }];
   });

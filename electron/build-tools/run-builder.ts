@@ -6,7 +6,7 @@ import type { Configuration } from 'electron-builder';
 import { err, ok, type Result } from '../contract/result';
 import type { BuildArch, BuildTarget } from './builder-config';
 import { BUILDER_EXIT, builderReplySchema, type BuilderReply, type BuilderRequest } from './builder-messages';
-import { CREDENTIAL_ENV } from './credentials-from-env';
+import { SECRET_ENV_NAMES } from './credentials-from-env';
 
 const CHILD = join(__dirname, 'builder-child.ts');
 /** The child is TypeScript like kioskctl itself; tsx's loader, resolved from here rather than from the cwd. */
@@ -24,9 +24,9 @@ const settle = (
   return ok(reply.value);
 };
 
-/** electron-builder needs none of the vendor credentials a build may have in its environment. */
+/** electron-builder needs none of the credentials (vendor ones, the alert key) a build may have in its environment. */
 const withoutCredentials = (env: NodeJS.ProcessEnv): NodeJS.ProcessEnv => {
-  const names = new Set<string>(Object.values(CREDENTIAL_ENV));
+  const names = new Set<string>(SECRET_ENV_NAMES);
   return Object.fromEntries(Object.entries(env).filter(([name]) => !names.has(name)));
 };
 

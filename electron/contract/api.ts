@@ -14,6 +14,14 @@ import {
   settleOwedInputSchema,
   slotAddressSchema,
 } from './maintenance-schemas';
+import {
+  recentLogInputSchema,
+  recentLogSchema,
+  resolveAttentionInputSchema,
+  restockInputSchema,
+  setServiceInputSchema,
+  testDispenseInputSchema,
+} from './operator-schemas';
 import type { Result } from './result';
 import type { EventName, InvokeMethod } from './channels';
 
@@ -26,6 +34,11 @@ export const methodSchemas = {
   maintenanceClearLock: { input: slotAddressSchema, output: maintenanceStatusSchema },
   maintenanceRetryOutbox: { input: emptyInputSchema, output: maintenanceStatusSchema },
   maintenanceSettleOwed: { input: settleOwedInputSchema, output: maintenanceStatusSchema },
+  maintenanceTestDispense: { input: testDispenseInputSchema, output: maintenanceStatusSchema },
+  maintenanceRestock: { input: restockInputSchema, output: maintenanceStatusSchema },
+  maintenanceResolveAttention: { input: resolveAttentionInputSchema, output: maintenanceStatusSchema },
+  maintenanceSetService: { input: setServiceInputSchema, output: maintenanceStatusSchema },
+  maintenanceRecentLog: { input: recentLogInputSchema, output: recentLogSchema },
   maintenanceClose: { input: emptyInputSchema, output: maintenanceClosedSchema },
 } as const satisfies Record<InvokeMethod, { input: z.ZodType; output: z.ZodType }>;
 

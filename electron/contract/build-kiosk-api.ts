@@ -26,6 +26,11 @@ export const buildKioskApi = (transport: KioskTransport): KioskApi => {
     maintenanceClearLock: call('maintenanceClearLock'),
     maintenanceRetryOutbox: call('maintenanceRetryOutbox'),
     maintenanceSettleOwed: call('maintenanceSettleOwed'),
+    maintenanceTestDispense: call('maintenanceTestDispense'),
+    maintenanceRestock: call('maintenanceRestock'),
+    maintenanceResolveAttention: call('maintenanceResolveAttention'),
+    maintenanceSetService: call('maintenanceSetService'),
+    maintenanceRecentLog: call('maintenanceRecentLog'),
     maintenanceClose: call('maintenanceClose'),
     on: <E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void) => {
       // The page is not trusted to pass what its types say: only the contract's events can be followed (never

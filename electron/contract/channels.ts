@@ -7,6 +7,11 @@ export const invokeChannels = {
   maintenanceClearLock: 'kiosk:maintenance-clear-lock',
   maintenanceRetryOutbox: 'kiosk:maintenance-retry-outbox',
   maintenanceSettleOwed: 'kiosk:maintenance-settle-owed',
+  maintenanceTestDispense: 'kiosk:maintenance-test-dispense',
+  maintenanceRestock: 'kiosk:maintenance-restock',
+  maintenanceResolveAttention: 'kiosk:maintenance-resolve-attention',
+  maintenanceSetService: 'kiosk:maintenance-set-service',
+  maintenanceRecentLog: 'kiosk:maintenance-recent-log',
   maintenanceClose: 'kiosk:maintenance-close',
 } as const;
 

@@ -4,4 +4,5 @@ export * from './errors';
 export * from './result';
 export * from './schemas';
 export * from './maintenance-schemas';
+export * from './operator-schemas';
 export * from './build-kiosk-api';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { operatorViewSchema } from './operator-schemas';
 import { kioskStateSchema, linkStatusSchema } from './schemas';
 
 /**
@@ -104,6 +105,8 @@ export const maintenanceStatusSchema = z
     credentialStore: credentialStoreViewSchema,
     /** Null when the kiosk is out of service and its core is not running. */
     diagnostics: maintenanceDiagnosticsSchema.nullable(),
+    /** The operator tools' view (slots, service switch, last test); absent when the core is not running. */
+    operator: operatorViewSchema.optional(),
   })
   .strict();
 export type MaintenanceStatus = z.infer<typeof maintenanceStatusSchema>;

@@ -1,12 +1,11 @@
 import type { KioskState, StartupStep } from '../contract/schemas';
 import { createBackgroundLoops } from './background-loops';
-import { createBoardHealth } from './boards/board-health';
-import { createCodeCache } from './cache/code-cache';
-import { loadCodeHasher } from './cache/code-hash';
+import { createCoreServices } from './core-services';
 import { readDiagnostics } from './diagnostics';
 import { clearSlotLock, pruneJournal, settleOwed } from './journal-upkeep';
 import type { KioskAdapters, KioskCore, KioskCoreOptions } from './kiosk-core-types';
 import { KioskEvents } from './kiosk-events';
+import { createOperator } from './operator/create-operator';
 import type { EngineDeps } from './redemption/deps';
 import { createRedemptionEngine } from './redemption/engine';
 import { engineSettings } from './redemption/engine-settings';
@@ -15,8 +14,6 @@ import { flushOutbox } from './redemption/outbox-worker';
 import { recoverInterrupted } from './redemption/recovery';
 import { slotResolver } from './slot-resolver';
 import { recordRestock } from './stock/restock';
-import { createStockBooks } from './stock/stock-books';
-import { createThrottleGate } from './throttle/throttle-gate';
 
 export type { KioskAdapters, KioskCore, KioskCoreOptions, KioskStartOptions } from './kiosk-core-types';
 
@@ -28,21 +25,12 @@ const retentionIntervalMs = 3_600_000;
 /** The one composition of the kiosk core. The Electron entry, the CLI, the tests and the e2e harness call it. */
 export const createKioskCore = (options: KioskCoreOptions, adapters: KioskAdapters): KioskCore => {
   const { config, mode } = options;
-  const { store, cloud, board, clock, logger } = adapters;
+  const { store, board, clock, logger } = adapters;
+  const { cloud, hash, books, boards, alerts, incidents, cache, throttle } = createCoreServices(
+    config,
+    adapters,
+  );
   const events = new KioskEvents();
-  const hash = loadCodeHasher(store, adapters.codeKey, logger);
-  const books = createStockBooks({ store, cloud, clock, logger });
-  const boards = createBoardHealth({ boards: config.boards, board, store, clock, logger });
-  const cache = createCodeCache({
-    store,
-    cloud,
-    clock,
-    logger,
-    hash,
-    concurrency: config.cloud.concurrency,
-    books,
-  });
-  const throttle = createThrottleGate(store, clock, logger, config.throttle);
   let phase: KioskState['phase'] = 'starting';
   let startupStep: StartupStep = 'board';
   let warmRefresh: Promise<unknown> | null = null;
@@ -64,12 +52,23 @@ export const createKioskCore = (options: KioskCoreOptions, adapters: KioskAdapte
     newTradeId: adapters.newTradeId,
     machineBootedAt: adapters.machineBootedAt ?? (() => 0),
     boardProblem: (addr) => boards.problem(addr),
+    onUnitFault: (fault) => {
+      incidents.capture(fault);
+    },
     emitProgress: (p) => {
       events.emit('progress', p);
     },
     settings: engineSettings(config),
   };
   const engine = createRedemptionEngine(deps, hash, throttle);
+  // Operator tools (electron/core/operator): a test holds the machine like a pickup; the service switch is kept.
+  const operator = createOperator(deps, {
+    ready: () => phase === 'ready' && !isStopped(),
+    customerBusy: () => redeeming !== null,
+    onServiceChange: () => {
+      publish();
+    },
+  });
   const upkeep = { store, clock, logger };
 
   /** A full refresh, then the check for abandoned redemptions whose code the cloud no longer lists. */
@@ -81,7 +80,7 @@ export const createKioskCore = (options: KioskCoreOptions, adapters: KioskAdapte
 
   const getState = (): KioskState => ({
     mode,
-    phase,
+    phase: phase === 'ready' && !operator.service().inService ? 'out-of-service' : phase,
     ...(phase === 'starting' ? { startupStep } : {}),
     machineName: config.machineName,
     language: config.language,
@@ -133,6 +132,7 @@ export const createKioskCore = (options: KioskCoreOptions, adapters: KioskAdapte
       step('recovery');
       const recovered = await recoverInterrupted(deps, engine);
       if (recovered.stillOpen > 0) logger.warn('core.open-redemptions', { count: recovered.stillOpen });
+      await operator.recover();
       if (isStopped()) return;
       // A cache filled on an earlier run serves codes at once while it is refreshed; an empty one is filled first,
       // or every code would be refused as unknown until the cloud answered.
@@ -149,6 +149,7 @@ export const createKioskCore = (options: KioskCoreOptions, adapters: KioskAdapte
       publish();
       loops.every('cache', config.cloud.cacheRefreshSeconds * 1000, refreshCache);
       loops.every('outbox', outboxIntervalMs, () => runOutbox());
+      alerts.start(loops);
       loops.every('boards', boardRecheckMs, () => boards.recheckDown());
       loops.every('retention', retentionIntervalMs, () => {
         pruneJournal(upkeep, config.retention.days);
@@ -158,12 +159,21 @@ export const createKioskCore = (options: KioskCoreOptions, adapters: KioskAdapte
     async stop() {
       stopped = true;
       loops.stopAll();
-      // A customer mid-pickup gets their dispense finished; the outbox round and a background fill end too.
-      await Promise.all([redeeming, outboxRunning, warmRefresh]);
+      alerts.halt();
+      // A customer mid-pickup (or an operator's test) gets the dispense finished. Then, before anything slower,
+      // an incident still inside its window is completed with the frames it has: the runtime closes the journal
+      // after a bounded wait, and evidence must not depend on a slow webhook.
+      await Promise.allSettled([redeeming, operator.idle()]);
+      incidents.flush();
+      // The outbox round, a background fill and the alert request in flight end too; a failure there is logged
+      // where it happened and must not stop the rest of the shutdown.
+      await Promise.allSettled([outboxRunning, warmRefresh, alerts.inFlight()]);
     },
     getState,
     async submitCode(code) {
-      if (phase !== 'ready' || isStopped()) return { ok: false, error: { code: 'busy' } };
+      if (phase !== 'ready' || isStopped() || operator.testing())
+        return { ok: false, error: { code: 'busy' } };
+      if (!operator.service().inService) return { ok: false, error: { code: 'out-of-service' } };
       const submitted = engine.submit(code);
       redeeming = submitted;
       try {
@@ -192,6 +202,7 @@ export const createKioskCore = (options: KioskCoreOptions, adapters: KioskAdapte
       await refreshCache();
     },
     settleOwed: (redemptionId) => settleOwed(upkeep, redemptionId),
+    operator,
     // Reported by the next outbox round, within seconds.
     recordRestock: (productId, count) =>
       recordRestock({ store, clock, logger, reporting: config.cloud.reporting }, productId, count),

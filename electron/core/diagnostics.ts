@@ -25,7 +25,8 @@ export const readDiagnostics = (
   store: KioskStore,
   live: { cacheAgeMs: number | null; clockSkewMs: number | null; boardsOut?: readonly BoardProblem[] },
 ): Diagnostics => ({
-  outboxLength: store.outboxLength() + store.pendingStock().length,
+  // Reports owed to the vendor cloud; alerts waiting for the webhook are not the cloud falling behind.
+  outboxLength: store.cloudBacklog().length + store.pendingStock().length,
   slotLocks: store.listSlotLocks(),
   needsAttention: store
     .listNeedingAttention(50)

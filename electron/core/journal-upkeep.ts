@@ -10,7 +10,7 @@ const DAY_MS = 86_400_000;
 /** Keeps the journal bounded: history past the retention window goes, anything still needed stays. */
 export const pruneJournal = ({ store, clock, logger }: UpkeepDeps, retentionDays: number): void => {
   const removed = store.pruneBefore(clock.now() - retentionDays * DAY_MS);
-  if (removed.redemptions > 0 || removed.audit > 0) logger.info('journal.pruned', removed);
+  if (Object.values(removed).some((n) => n > 0)) logger.info('journal.pruned', removed);
 };
 
 /**

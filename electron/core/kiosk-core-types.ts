@@ -1,12 +1,15 @@
 import type { IpcError } from '../contract/errors';
 import type { Result } from '../contract/result';
 import type { KioskState, RedemptionResult } from '../contract/schemas';
+import type { AlertAdapters } from './alerts/create-alerts';
+import type { FrameRecorder } from './board/recorder';
 import type { MachineConfig } from './config/schema';
 import type { Diagnostics } from './diagnostics';
 import type { KioskEvents } from './kiosk-events';
 import type { BoardDriver } from './ports/board';
 import type { Clock } from './ports/clock';
 import type { Logger } from './ports/logger';
+import type { OperatorCore } from './operator/create-operator';
 import type { KioskStore } from './ports/store';
 import type { VendorCloud } from './ports/vendor-cloud';
 import type { Restocked, RestockError } from './stock/restock';
@@ -30,6 +33,10 @@ export type KioskAdapters = {
   readonly codeKey: Uint8Array;
   /** When the OS last started (epoch ms); unset means long ago, as a kiosk process restart looks. */
   readonly machineBootedAt?: () => number;
+  /** The board line's black box, shared with the board driver; a failed or unknown unit snapshots it. */
+  readonly recorder?: FrameRecorder;
+  /** The webhook's way out and its HMAC key (provisioning file); unset, a configured webhook stays off. */
+  readonly alerts?: AlertAdapters;
 };
 
 export type KioskStartOptions = {
@@ -61,4 +68,6 @@ export type KioskCore = {
   settleOwed(redemptionId: string): Result<number, 'not-found' | 'nothing-owed'>;
   /** An operator's count after filling a slot; reported to the cloud through the stock ledger. */
   recordRestock(productId: number, count: number): Result<Restocked, RestockError>;
+  /** Test dispense, attention resolving, the out-of-service switch (electron/core/operator/). */
+  readonly operator: OperatorCore;
 };

@@ -112,6 +112,7 @@ const main = async (): Promise<void> => {
       appVersion: app.getVersion(),
       setLogLevel: log.setLevel,
       protectSecrets: log.protect,
+      controlChannel: true,
     }),
   );
   logger.info('app.started', { kind });

@@ -10,9 +10,11 @@ import { CODE_KEY_FILE, loadCodeKey } from './credentials/code-key';
 import { loadCredentials } from './credentials/load-credentials';
 import { credentialStoreStatus, type SafeStorageLike } from './credentials/safe-storage';
 import type { IpcHandlers } from './ipc/create-ipc-dispatcher';
+import { openControlChannel, withControlChannel } from './control/open-control-channel';
 import { maintenanceDisabledHandlers, type MaintenanceHandlers } from './maintenance/maintenance-handlers';
 import {
   outOfServiceMaintenance,
+  runtimeControlTarget,
   runtimeMaintenance,
   type MaintenanceContext,
 } from './maintenance/wire-maintenance';
@@ -36,6 +38,11 @@ export type StartKioskDeps = {
   readonly protectSecrets?: (secrets: readonly string[]) => void;
   /** Shown on the maintenance screen (Electron's app.getVersion()). */
   readonly appVersion?: string;
+  /**
+   * Opens the control channel for `kioskctl kiosk …` in the user-data folder (the app does; tests that only
+   * need the start decision leave it shut).
+   */
+  readonly controlChannel?: boolean;
 };
 
 /** The code-hash key beside the credentials; null (and logged) when the OS store will not keep it. */
@@ -121,8 +128,8 @@ export const startKiosk = async (deps: StartKioskDeps): Promise<KioskStart> => {
         ),
       };
     }
-    const { appId, appSecret, appKey } = credentials.value;
-    deps.protectSecrets?.([appId, appSecret, appKey]);
+    const { appId, appSecret, appKey, alertKey } = credentials.value;
+    deps.protectSecrets?.([appId, appSecret, appKey, ...(alertKey === undefined ? [] : [alertKey])]);
     machine = { kind: 'machine', config, credentials: credentials.value, codeKey };
     logger.info('config.loaded', { source: load.source, machineNo: config.machineNo });
   } else {
@@ -131,7 +138,12 @@ export const startKiosk = async (deps: StartKioskDeps): Promise<KioskStart> => {
       reason: 'no machine.json in resources or user data: running the demo',
     });
   }
-  const runtime = await createRuntime({ dataDir: deps.userDataDir, machine, logger });
-  const operator = runtimeMaintenance(maintenance(runtime.config, machine.kind === 'demo'), runtime.core);
+  const created = await createRuntime({ dataDir: deps.userDataDir, machine, logger });
+  const context = maintenance(created.config, machine.kind === 'demo');
+  const operator = runtimeMaintenance(context, created.core);
+  const channel = deps.controlChannel
+    ? await openControlChannel(deps.userDataDir, runtimeControlTarget(context, created.core), logger)
+    : null;
+  const runtime = withControlChannel(created, channel);
   return { kind: 'running', runtime, handlers: runtimeHandlers(runtime, operator) };
 };

@@ -7,12 +7,13 @@ import { openSerialLink } from '../adapters/serialport-link';
 import { openStore } from '../adapters/sqlite/open-store';
 import { systemClock } from '../adapters/system-clock';
 import { createBoardDriver } from '../core/board/create-board-driver';
+import { createFrameRecorder } from '../core/board/recorder';
 import { createTradeId } from '../core/cloud/trade-id';
 import { createVendorCloud } from '../core/cloud/create-vendor-cloud';
 import type { MachineConfig } from '../core/config/schema';
 import { createKioskCore, type KioskCore } from '../core/create-kiosk-core';
 import type { Clock } from '../core/ports/clock';
-import type { Credentials } from '../core/ports/credentials';
+import type { StoredCredentials } from '../core/ports/credentials';
 import type { Logger } from '../core/ports/logger';
 import type { SerialLink } from '../core/ports/serial-link';
 import { startDemoSimulators } from './demo-simulators';
@@ -22,7 +23,8 @@ export type RuntimeMachine =
   | {
       readonly kind: 'machine';
       readonly config: MachineConfig;
-      readonly credentials: Credentials;
+      /** With the alert key, when the provisioning file had one. */
+      readonly credentials: StoredCredentials;
       /** The code-hash key, from the OS-encrypted store (main/credentials/code-key.ts): the same on every start. */
       readonly codeKey: Uint8Array;
     };
@@ -54,7 +56,7 @@ export type CreatedRuntime = Runtime & {
 /** What the core runs against: the configured machine, or the demo's simulators standing in for it. */
 type Wiring = {
   readonly config: MachineConfig;
-  readonly credentials: Credentials;
+  readonly credentials: StoredCredentials;
   readonly link: SerialLink;
   readonly demoCodes: readonly string[] | null;
   readonly dbPath: string;
@@ -86,6 +88,8 @@ const wire = async (options: RuntimeOptions, clock: Clock): Promise<Wiring> => {
     path: machine.config.serial.path,
     baud: machine.config.serial.baud,
     logger,
+    // Backoff, heartbeat and write timeouts run on the same clock as the board driver above them.
+    clock,
   });
   return {
     config: machine.config,
@@ -100,19 +104,35 @@ const wire = async (options: RuntimeOptions, clock: Clock): Promise<Wiring> => {
       serial.setHeartbeat(probe);
       // Wait a little for the first answer, so the first screen shows the real board status; never wait
       // forever: a kiosk with an unplugged board still starts and says it is out of service.
-      let giveUp: NodeJS.Timeout | undefined;
-      await Promise.race([serial.settled(), new Promise((resolve) => (giveUp = setTimeout(resolve, 5000)))]);
-      clearTimeout(giveUp);
+      let giveUp: () => void = () => undefined;
+      await Promise.race([
+        serial.settled(),
+        new Promise((resolve) => {
+          giveUp = clock.setTimer(FIRST_ANSWER_WAIT_MS, () => {
+            resolve(undefined);
+          });
+        }),
+      ]);
+      giveUp();
     },
     stop: () => Promise.resolve(),
   };
 };
+
+/** How long a start waits for the board's first answer before showing whatever the link says. */
+const FIRST_ANSWER_WAIT_MS = 5000;
 
 /**
  * How long a stop waits for work in flight. A dispense's units take seconds each; this stays under the app's
  * own stop bound (10 s), itself under systemd's TimeoutStopSec (15 s).
  */
 export const STOP_DRAIN_MS = 8000;
+
+/**
+ * Chunks the black box holds. A dispense polls a few times a second and a reply may arrive in pieces, so a
+ * minute around a fault is well under a thousand; the rest is margin for a noisy line. A few MB of memory at most.
+ */
+const RECORDER_CHUNKS = 20_000;
 
 /** The demo's journal, in the data folder next to where a machine's kiosk.db would be. */
 export const DEMO_DB_NAME = 'demo-kiosk.db';
@@ -129,14 +149,17 @@ export const createRuntime = async (options: RuntimeOptions): Promise<CreatedRun
   const { logger } = options;
   const wiring = await wire(options, clock);
   const { config } = wiring;
-  const board = createBoardDriver({ link: wiring.link, clock, logger });
+  // Always on: every chunk on the line, so a field fault leaves its frames (see core/incidents).
+  const recorder = createFrameRecorder(RECORDER_CHUNKS);
+  const board = createBoardDriver({ link: wiring.link, clock, logger, recorder });
   const firstBoard = config.boards[0]?.addr ?? 1;
+  const http = createNodeHttpClient();
   const cloud = createVendorCloud({
     baseUrl: config.cloud.baseUrl,
     machineNo: config.machineNo,
     notifyUrl: config.cloud.notifyUrl,
     credentials: wiring.credentials,
-    http: createNodeHttpClient(),
+    http,
     clock,
     logger,
     timeoutMs: config.cloud.timeoutMs,
@@ -155,6 +178,9 @@ export const createRuntime = async (options: RuntimeOptions): Promise<CreatedRun
       newTradeId: () => createTradeId(clock, random),
       codeKey: wiring.codeKey,
       machineBootedAt: options.machineBootedAt ?? machineBootedAt(),
+      // The webhook goes out through the same client (TLS verified); its key only ever signs.
+      alerts: { http, key: wiring.credentials.alertKey ?? null },
+      recorder,
     },
   );
   let started: Promise<void> | null = null;

@@ -82,6 +82,7 @@ export const describeVendorCloudContract = (
         slot: 0,
         stock: 5,
         capacity: 10,
+        goodNo: 'G1',
       });
       expect(products.find((p) => p.productId === 2)?.stock).toBe(0);
       expect(products.find((p) => p.productId === 1120)).toMatchObject({ addr: 3, slot: 20, cabinet: 'A' });

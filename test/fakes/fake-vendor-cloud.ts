@@ -32,6 +32,7 @@ const toProduct = (p: SimProduct): Product => ({
   slot: p.slot,
   stock: p.stock,
   capacity: p.capacity,
+  goodNo: p.goodNo ?? `G${p.id}`,
 });
 
 const toCode = (c: SimCode): PickupCode => ({

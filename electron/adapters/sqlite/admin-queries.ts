@@ -1,3 +1,4 @@
+import type { AdminStore } from '../../core/ports/admin-store';
 import type { Db } from './database';
 import type { AuditEntry, SlotLock, SlotLockKind } from '../../core/ports/store';
 
@@ -20,7 +21,7 @@ const toLock = (r: RawLock): SlotLock => ({
 });
 
 /** Slot locks, the audit log and small key/value settings. */
-export const adminQueries = (db: Db) => {
+export const adminQueries = (db: Db): AdminStore => {
   const lock = db.prepare<[number, number, SlotLockKind, string, string | null, number]>(
     'INSERT OR REPLACE INTO slot_locks (addr, slot, kind, reason, redemption_id, locked_at) VALUES (?, ?, ?, ?, ?, ?)',
   );

@@ -1,3 +1,4 @@
+import type { CatalogStore } from '../../core/ports/catalog-store';
 import type { Db } from './database';
 import { productRows } from './product-rows';
 import type { CachedCode } from '../../core/ports/store';
@@ -12,7 +13,7 @@ type RawCode = {
 };
 
 /** The code cache (salted hashes only, never a code in clear) and the product → slot map. */
-export const catalogQueries = (db: Db) => {
+export const catalogQueries = (db: Db): CatalogStore => {
   const insertCode = db.prepare<[string, number, number, number, number | null]>(
     'INSERT OR REPLACE INTO code_cache (code_hash, code_id, product_id, quantity, expires_at) VALUES (?, ?, ?, ?, ?)',
   );

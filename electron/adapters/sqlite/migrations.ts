@@ -120,6 +120,54 @@ const migrations: readonly string[] = [
   CREATE INDEX outbox_redemption ON outbox (redemption_id);
   CREATE INDEX audit_at ON audit (at);
   `,
+  // v7: the flight recorder's evidence. A failed or unknown unit keeps the wire frames around it and the journal
+  // rows that explain it, keyed by the reference the customer was shown, so support can export and replay it.
+  `
+  CREATE TABLE incidents (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    reference TEXT NOT NULL,
+    redemption_id TEXT,
+    unit_index INTEGER,
+    outcome TEXT NOT NULL,
+    reason TEXT,
+    addr INTEGER NOT NULL,
+    slot INTEGER NOT NULL,
+    at INTEGER NOT NULL,
+    frames TEXT NOT NULL,
+    journal TEXT NOT NULL,
+    complete INTEGER NOT NULL DEFAULT 0
+  );
+  CREATE INDEX incidents_reference ON incidents (reference);
+  CREATE INDEX incidents_at ON incidents (at);
+  `,
+  // v8: an operator's test dispense of a slot. Journaled like a customer's unit (intent before the motor, the
+  // board's acceptance while it runs, the outcome after) but tied to no code, no consume and no order.
+  `
+  CREATE TABLE test_dispenses (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    addr INTEGER NOT NULL,
+    slot INTEGER NOT NULL,
+    product_id INTEGER,
+    state TEXT NOT NULL,
+    reason TEXT,
+    source TEXT NOT NULL,
+    started_at INTEGER NOT NULL,
+    accepted_at INTEGER,
+    finished_at INTEGER
+  );
+  CREATE INDEX test_dispenses_open ON test_dispenses (id) WHERE state = 'intent';
+  CREATE INDEX test_dispenses_slot ON test_dispenses (addr, slot, started_at);
+  `,
+  // v9: why the cloud refused a redemption, as its own column: the next attempt with the same code reads it to tell
+  // "already used" from a refusal that leaves the code usable, instead of parsing the operator's note.
+  `
+  ALTER TABLE redemptions ADD COLUMN refusal TEXT;
+  UPDATE redemptions
+    SET refusal = CASE WHEN instr(substr(note, 16), ' ') > 0
+                       THEN substr(substr(note, 16), 1, instr(substr(note, 16), ' ') - 1)
+                       ELSE substr(note, 16) END
+    WHERE state = 'rejected' AND note LIKE 'cloud refused: %';
+  `,
 ];
 
 export const schemaVersion = migrations.length;

@@ -1,6 +1,7 @@
 import type { KioskStore } from '../../core/ports/store';
 import { adminQueries } from './admin-queries';
 import { catalogQueries } from './catalog-queries';
+import { incidentQueries } from './incident-queries';
 import { openDb, type Db } from './database';
 import { migrate } from './migrations';
 import { outboxQueries } from './outbox-queries';
@@ -8,6 +9,7 @@ import { redemptionQueries } from './redemption-queries';
 import { rekeyQueries } from './rekey-queries';
 import { retentionQueries } from './retention-queries';
 import { stockQueries } from './stock-queries';
+import { testDispenseQueries } from './test-dispense-queries';
 
 /**
  * Opens (and migrates) the kiosk database. WAL keeps reads cheap while writing; synchronous=FULL makes every
@@ -33,6 +35,8 @@ export const openStore = (path: string): KioskStore => {
     ...rekeyQueries(db),
     ...stockQueries(db),
     ...retentionQueries(db),
+    ...incidentQueries(db),
+    ...testDispenseQueries(db),
     close: () => {
       db.close();
     },

@@ -1,5 +1,6 @@
+import type { OutboxStore } from '../../core/ports/outbox-store';
 import type { Db } from './database';
-import type { OutboxKind, OutboxRow } from '../../core/ports/store';
+import type { OutboxBacklog, OutboxKind, OutboxRow } from '../../core/ports/store';
 
 type RawOutbox = {
   id: number;
@@ -11,7 +12,7 @@ type RawOutbox = {
   last_error: string | null;
 };
 
-export const outboxQueries = (db: Db) => {
+export const outboxQueries = (db: Db): OutboxStore => {
   const insert = db.prepare<[string, string | null, string, number, number]>(
     'INSERT INTO outbox (kind, redemption_id, payload, next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?)',
   );
@@ -26,6 +27,9 @@ export const outboxQueries = (db: Db) => {
     'UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ?, last_error = ? WHERE id = ?',
   );
   const length = db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM outbox');
+  const backlog = db.prepare<[], { n: number; oldest: number | null }>(
+    "SELECT COUNT(*) AS n, MIN(created_at) AS oldest FROM outbox WHERE kind <> 'alert'",
+  );
 
   return {
     enqueueOutbox(kind: OutboxKind, redemptionId: string | null, payload: string, at: number): void {
@@ -55,6 +59,10 @@ export const outboxQueries = (db: Db) => {
     },
     outboxLength(): number {
       return length.get()?.n ?? 0;
+    },
+    cloudBacklog(): OutboxBacklog {
+      const row = backlog.get();
+      return { length: row?.n ?? 0, oldestAt: row?.oldest ?? null };
     },
   };
 };

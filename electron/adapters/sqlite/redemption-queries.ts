@@ -1,6 +1,8 @@
+import type { RedemptionStore } from '../../core/ports/redemption-store';
 import type { SQLInputValue } from 'node:sqlite';
 import type { Db } from './database';
 import type { NewRedemption, RedemptionPatch, RedemptionRow, UnitRow } from '../../core/ports/store';
+import type { CloudErrorCode } from '../../core/ports/vendor-cloud';
 import {
   canTransition,
   type NextState,
@@ -26,6 +28,7 @@ type RawRedemption = {
   pending_code: string | null;
   order_id: number | null;
   note: string | null;
+  refusal: CloudErrorCode | null;
   attention: number;
   owed: number;
   parent_id: string | null;
@@ -51,6 +54,7 @@ const toRow = (r: RawRedemption): RedemptionRow => ({
   pendingCode: r.pending_code,
   orderId: r.order_id,
   note: r.note,
+  refusal: r.refusal,
   attention: r.attention === 1,
   owed: r.owed,
   parentId: r.parent_id,
@@ -68,6 +72,10 @@ const patchColumns = (patch: RedemptionPatch): { sql: string; values: SQLInputVa
   if (patch.note !== undefined) {
     sets.push('note = ?');
     values.push(patch.note);
+  }
+  if (patch.refusal !== undefined) {
+    sets.push('refusal = ?');
+    values.push(patch.refusal);
   }
   if (patch.attention !== undefined) {
     sets.push('attention = ?');
@@ -88,7 +96,7 @@ const patchColumns = (patch: RedemptionPatch): { sql: string; values: SQLInputVa
   return { sql: sets.map((s) => `, ${s}`).join(''), values };
 };
 
-export const redemptionQueries = (db: Db) => {
+export const redemptionQueries = (db: Db): RedemptionStore => {
   const insert = db.prepare<
     [
       string,
@@ -107,17 +115,13 @@ export const redemptionQueries = (db: Db) => {
       string | null,
       number,
       number,
-    ]
+    ],
+    RawRedemption
   >(`INSERT INTO redemptions (id, code_hash, code_mask, trade_id, pickup_code_id, product_id,
     product_name, price, slot_name, addr, slot, quantity, pending_code, parent_id, state, created_at, updated_at)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'matched', ?, ?)`);
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'matched', ?, ?) RETURNING *`);
   const owed = db.prepare<[number], RawRedemption>(
     'SELECT * FROM redemptions WHERE owed > 0 ORDER BY updated_at DESC LIMIT ?',
-  );
-  const recentUnits = db.prepare<[number, number, number], { state: UnitState }>(
-    `SELECT u.state FROM units u JOIN redemptions r ON r.id = u.redemption_id
-     WHERE r.addr = ? AND r.slot = ? AND u.state IN ('success', 'failed', 'unknown')
-     ORDER BY r.created_at DESC, r.rowid DESC, u.idx DESC LIMIT ?`,
   );
   const byId = db.prepare<[string], RawRedemption>('SELECT * FROM redemptions WHERE id = ?');
   const byCode = db.prepare<[string], RawRedemption>(
@@ -150,8 +154,8 @@ export const redemptionQueries = (db: Db) => {
   );
 
   return {
-    insertRedemption(row: NewRedemption, at: number): void {
-      insert.run(
+    insertRedemption(row: NewRedemption, at: number): RedemptionRow {
+      const written = insert.get(
         row.id,
         row.codeHash,
         row.codeMask,
@@ -169,6 +173,8 @@ export const redemptionQueries = (db: Db) => {
         row.createdAt,
         at,
       );
+      if (!written) throw new Error(`redemption ${row.id} was not written`);
+      return toRow(written);
     },
     moveRedemption<F extends RedemptionState>(
       id: string,
@@ -176,16 +182,16 @@ export const redemptionQueries = (db: Db) => {
       to: NextState<F>,
       at: number,
       patch: RedemptionPatch = {},
-    ): void {
+    ): RedemptionRow {
       if (!canTransition(from, to)) throw new Error(`illegal redemption transition ${from} -> ${to}`);
       const extra = patchColumns(patch);
-      const info = db
-        .prepare<SQLInputValue[]>(
-          `UPDATE redemptions SET state = ?, updated_at = ?${extra.sql} WHERE id = ? AND state = ?`,
+      const moved = db
+        .prepare<SQLInputValue[], RawRedemption>(
+          `UPDATE redemptions SET state = ?, updated_at = ?${extra.sql} WHERE id = ? AND state = ? RETURNING *`,
         )
-        .run(to, at, ...extra.values, id, from);
-      if (info.changes !== 1)
-        throw new Error(`redemption ${id} is not in state ${from}; cannot move to ${to}`);
+        .get(to, at, ...extra.values, id, from);
+      if (!moved) throw new Error(`redemption ${id} is not in state ${from}; cannot move to ${to}`);
+      return toRow(moved);
     },
     patchRedemption(id: string, patch: RedemptionPatch, at: number): void {
       const extra = patchColumns(patch);
@@ -218,9 +224,6 @@ export const redemptionQueries = (db: Db) => {
     },
     listOwed(limit: number): RedemptionRow[] {
       return owed.all(limit).map(toRow);
-    },
-    recentUnitStates(addr: number, slot: number, limit: number): UnitState[] {
-      return recentUnits.all(addr, slot, limit).map((u) => u.state);
     },
     countRedemptions(): number {
       return count.get()?.n ?? 0;

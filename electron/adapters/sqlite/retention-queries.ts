@@ -6,7 +6,7 @@ const batch = 500;
 
 /**
  * Removes what nobody needs any more: redemptions finished and reported (or refused) before `cutoff`, with their
- * units and their make-up deliveries, and audit entries older than it. A redemption is kept while it is owed
+ * units and their make-up deliveries, and audit entries, incidents and finished test dispenses older than it. A redemption is kept while it is owed
  * anything, flagged for an operator, waiting on the outbox, or one of its make-ups is not finished yet.
  */
 export const retentionQueries = (db: Db) => {
@@ -27,11 +27,19 @@ export const retentionQueries = (db: Db) => {
   const audit = db.prepare<[number, number]>(
     'DELETE FROM audit WHERE id IN (SELECT id FROM audit WHERE at < ? ORDER BY id LIMIT ?)',
   );
+  // Evidence ages out on the same clock as the history it explains; it is the bulkiest row the journal keeps.
+  const incidents = db.prepare<[number, number]>(
+    'DELETE FROM incidents WHERE id IN (SELECT id FROM incidents WHERE at < ? ORDER BY id LIMIT ?)',
+  );
+  // A test still in `intent` is waiting for recovery to ask the board: kept whatever its age.
+  const tests = db.prepare<[number, number]>(
+    `DELETE FROM test_dispenses WHERE id IN
+       (SELECT id FROM test_dispenses WHERE started_at < ? AND state <> 'intent' ORDER BY id LIMIT ?)`,
+  );
 
   return {
     pruneBefore(cutoff: number): PruneCounts {
       let redemptions = 0;
-      let auditRows = 0;
       for (;;) {
         const ids = candidates.all(cutoff, batch).map((c) => c.id);
         if (ids.length === 0) break;
@@ -44,12 +52,16 @@ export const retentionQueries = (db: Db) => {
         });
         redemptions += ids.length;
       }
-      for (;;) {
-        const removed = audit.run(cutoff, batch).changes;
-        auditRows += removed;
-        if (removed < batch) break;
-      }
-      return { redemptions, audit: auditRows };
+      const drain = (statement: typeof audit): number => {
+        let total = 0;
+        for (;;) {
+          const removed = statement.run(cutoff, batch).changes;
+          total += removed;
+          if (removed < batch) return total;
+        }
+      };
+      const auditRows = drain(audit);
+      return { redemptions, audit: auditRows, incidents: drain(incidents), tests: drain(tests) };
     },
   };
 };

@@ -1,3 +1,4 @@
+import type { StockStore } from '../../core/ports/stock-store';
 import type { Db } from './database';
 import { productRows } from './product-rows';
 import type { PendingStock, StockChange, StockMark } from '../../core/ports/store';
@@ -6,7 +7,7 @@ import { applyStockChange } from '../../core/stock/reconcile';
 type RawEntry = { product_id: number; id: number; delta: number; set_to: number | null; in_doubt: number };
 
 /** A slot's local count and the ledger of changes the cloud has not accepted yet. */
-export const stockQueries = (db: Db) => {
+export const stockQueries = (db: Db): StockStore => {
   const products = productRows(db);
   const append = db.prepare<[number, number, number | null, string | null, number]>(
     'INSERT INTO stock_ledger (product_id, delta, set_to, redemption_id, at) VALUES (?, ?, ?, ?, ?)',

@@ -8,6 +8,8 @@ import { pinCommand } from './pin';
 import { provisionCommand } from './provision';
 import { buildCommand } from './build';
 import { journalCommand } from './journal';
+import { incidentCommand } from './incident';
+import { kioskCommand } from './kiosk';
 
 /** Every command group, in the order `kioskctl help` lists them. Add one line per new group file. */
 export const commandGroups: readonly CommandGroup[] = [
@@ -20,4 +22,6 @@ export const commandGroups: readonly CommandGroup[] = [
   provisionCommand,
   buildCommand,
   journalCommand,
+  incidentCommand,
+  kioskCommand,
 ];

@@ -1,5 +1,10 @@
 import { resolve } from 'node:path';
-import { CREDENTIAL_ENV, credentialsFromEnv } from '../../build-tools/credentials-from-env';
+import {
+  ALERT_KEY_ENV,
+  alertKeyFromEnv,
+  CREDENTIAL_ENV,
+  credentialsFromEnv,
+} from '../../build-tools/credentials-from-env';
 import { writeProvisioningFile } from '../../build-tools/provisioning-writer';
 import { parseArgs, requireValue, UsageError } from '../args';
 import type { CommandGroup } from '../command';
@@ -10,12 +15,13 @@ const envList = Object.values(CREDENTIAL_ENV)
 
 /**
  * `kioskctl provision --machine-no NO --out FILE [--force]`: writes the one-time provisioning file the app
- * imports into its encrypted store on first start. Credentials come from the environment only.
+ * imports into its encrypted store on first start. Credentials come from the environment only; so does the
+ * optional alert key ($KIOSK_ALERTKEY), which a machine with an alert webhook needs.
  */
 export const provisionCommand: CommandGroup = {
   name: 'provision',
   summary: `write a machine's provisioning file (credentials from ${envList})`,
-  usage: 'provision --machine-no NO --out FILE [--force]',
+  usage: `provision --machine-no NO --out FILE [--force]   (optional: $${ALERT_KEY_ENV} for alerts)`,
   async run(args, io) {
     const parsed = parseArgs(args, { values: ['machine-no', 'out'], flags: ['force'] });
     if (parsed.positionals.length > 0) {
@@ -29,20 +35,30 @@ export const provisionCommand: CommandGroup = {
       throw new UsageError(`--machine-no must be exactly 8 digits, got "${machineNo}"`);
     const out = resolve(io.cwd, requireValue(parsed, 'out'));
     const credentials = credentialsFromEnv(io.env);
-    if (!credentials.ok) {
-      for (const problem of credentials.error) io.err(`provision: ${problem}`);
+    const alertKey = alertKeyFromEnv(io.env);
+    const problems = [...(credentials.ok ? [] : credentials.error), ...(alertKey.ok ? [] : [alertKey.error])];
+    if (!credentials.ok || !alertKey.ok) {
+      for (const problem of problems) io.err(`provision: ${problem}`);
       return 1;
     }
     const written = await writeProvisioningFile(
       out,
-      { machineNo, credentials: credentials.value },
+      {
+        machineNo,
+        credentials: {
+          ...credentials.value,
+          ...(alertKey.value === null ? {} : { alertKey: alertKey.value }),
+        },
+      },
       { force: parsed.flags.has('force') },
     );
     if (!written.ok) {
       io.err(`provision: ${written.error}`);
       return 1;
     }
-    io.out(`wrote ${written.value} (mode 0600) for machine ${machineNo}`);
+    io.out(
+      `wrote ${written.value} (mode 0600) for machine ${machineNo}${alertKey.value === null ? '' : ', with an alert key'}`,
+    );
     io.out(
       "Copy it to the kiosk user's data folder as provisioning.json; the app imports it on first start and deletes it.",
     );

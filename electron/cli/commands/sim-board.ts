@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { parseRecording } from '../../core/board/recorder';
+import { parseIncidentFile } from '../../core/incidents/incident-file';
+import { replayToDriver } from '../../sim/board/driver-replay';
 import { replayRecording } from '../../sim/board/replay';
 import { intValue, parseArgs, requireValue, UsageError } from '../args';
 import type { CliIo } from '../command';
@@ -19,17 +20,42 @@ const untilSignal = (): Promise<void> =>
     });
   });
 
-/** `--replay FILE`: a black-box dump's requests, answered by the simulator, one JSON event per line. */
-const replayDump = (file: string, config: SimConfig, io: CliIo): number => {
-  const entries = parseRecording(readFileSync(file, 'utf8'));
-  if (!entries.ok) {
-    io.err(`sim board: ${file}: ${entries.error}`);
+/**
+ * `--replay FILE`: a black-box dump's (or an exported incident's) requests, answered by the simulator, one JSON
+ * event per line. An incident is also replayed into the kiosk's own driver against the recorded line: a last
+ * `incident-replay` line says whether that reaches the recorded outcome (exit 1 if not).
+ */
+const replayDump = async (file: string, config: SimConfig, io: CliIo): Promise<number> => {
+  const parsed = parseIncidentFile(readFileSync(file, 'utf8'));
+  if (!parsed.ok) {
+    io.err(`sim board: ${file}: ${parsed.error}`);
     return 1;
   }
-  const result = replayRecording(entries.value, config);
+  const { header, frames } = parsed.value;
+  const result = replayRecording(frames, config);
   for (const e of result.events) io.out(JSON.stringify(e));
   for (const r of result.replies) io.out(JSON.stringify({ event: 'reply', ...r }));
-  return 0;
+  if (header === null) return 0;
+  const driver = await replayToDriver(frames, header);
+  const replayed = driver.outcome;
+  const match = replayed.outcome === header.outcome;
+  io.out(
+    JSON.stringify({
+      event: 'incident-replay',
+      reference: header.reference,
+      recorded: { outcome: header.outcome, reason: header.reason },
+      replayed: {
+        outcome: replayed.outcome,
+        reason: replayed.outcome === 'success' ? null : replayed.reason,
+      },
+      match,
+      requestsMatched: driver.matched,
+      requestsUnmatched: driver.unmatched,
+    }),
+  );
+  if (!match)
+    io.err(`sim board: the driver now reads this incident as ${replayed.outcome}, not ${header.outcome}`);
+  return match ? 0 : 1;
 };
 
 /**

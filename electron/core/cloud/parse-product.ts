@@ -6,7 +6,9 @@ const productItemSchema = z.object({
   id: intLike.refine((id) => id > 0),
   current_inventory: intLike.nullish(),
   inventory: intLike.nullish(),
-  good: z.object({ name: textLike.nullish(), price: textLike.nullish() }).nullish(),
+  good: z
+    .object({ name: textLike.nullish(), price: textLike.nullish(), good_no: textLike.nullish() })
+    .nullish(),
   channel: z.object({
     name: textLike.nullish(),
     cabinet_name: textLike.nullish(),
@@ -39,6 +41,7 @@ export const toProduct = (raw: unknown, fallbackCabinet: string): Product | null
     slot: motor % 100,
     stock: Math.max(0, orZero(item.current_inventory)),
     capacity: Math.max(0, orZero(item.inventory)),
+    ...(orEmpty(item.good?.good_no).trim() === '' ? {} : { goodNo: orEmpty(item.good?.good_no).trim() }),
   };
 };
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { cloudUrlProblem } from '../protocol/cloud-url';
 
 /**
  * Field builders for the machine configuration. Each one carries its own installer-facing message,
@@ -89,3 +90,15 @@ const editDistance = (a: string, b: string): number => {
   }
   return previous[b.length] ?? 0;
 };
+
+/** A URL the kiosk sends to: https, plain http only to this machine (see protocol/cloud-url.ts). */
+export const outboundUrl = (base: z.ZodString) =>
+  base.check((ctx) => {
+    const problem = cloudUrlProblem(ctx.value);
+    if (problem)
+      ctx.issues.push({
+        code: 'custom',
+        input: ctx.value,
+        message: `must be ${problem}, got ${showValue(ctx.value)}`,
+      });
+  });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { cloudUrlProblem } from '../protocol/cloud-url';
 import { pinHashProblem } from '../security/pin-hash-format';
-import { flag, intRange, oneOf, pattern, section, showValue, text } from './schema-fields';
+import { alertsSchema } from './alerts-schema';
+import { flag, intRange, oneOf, outboundUrl, pattern, section, showValue, text } from './schema-fields';
 
 /**
  * The machine configuration: one file per machine, written by the installer. Every setting has a default
@@ -11,22 +11,14 @@ import { flag, intRange, oneOf, pattern, section, showValue, text } from './sche
  */
 
 /** The vendor cloud must be reached over https; plain http is allowed only to this machine (the simulator). */
-export const cloudUrlSchema = z
-  .string({
+export const cloudUrlSchema = outboundUrl(
+  z.string({
     error: (iss) =>
       iss.input === undefined
         ? 'is required (an https:// URL)'
         : `must be an https:// URL, got ${showValue(iss.input)}`,
-  })
-  .check((ctx) => {
-    const problem = cloudUrlProblem(ctx.value);
-    if (problem)
-      ctx.issues.push({
-        code: 'custom',
-        input: ctx.value,
-        message: `must be ${problem}, got ${showValue(ctx.value)}`,
-      });
-  });
+  }),
+);
 
 /** Board motor types (board-protocol.md): 1 spring, 2 electromagnetic lock, 3 conveyor belt, 4 timed motor. */
 export const slotTypeSchema = oneOf([1, 2, 3, 4]);
@@ -141,6 +133,11 @@ export const machineConfigSchema = section({
      * unlocks it (a jam or a motor fault takes it out at the first failure). 0: only those faults do.
      */
     quarantineAfterFailures: intRange(0, 20, 'failures').default(3),
+    /**
+     * Units a code is still owed may come from another healthy slot holding the same good (the vendor's good
+     * number) when the code's own slot cannot serve. Off by default: the vendor counts sales per slot binding.
+     */
+    owedFromOtherSlot: flag().default(false),
   }).prefault({}),
   retention: section({
     /** Finished, reported history (redemptions, units, audit) older than this is removed, once an hour. */
@@ -158,6 +155,8 @@ export const machineConfigSchema = section({
       .nullable()
       .default(null),
   }).prefault({}),
+  /** The optional webhook that tells someone off the machine when it needs a person (core/alerts). */
+  alerts: alertsSchema,
   secrets: section({
     /** Accept Linux's plaintext `basic_text` safeStorage backend. Off: the kiosk refuses to start. */
     allowWeakStore: flag().default(false),

@@ -25,6 +25,9 @@ export const summarizeMachineConfig = (config: MachineConfig): string[] => [
   ...config.boards.map(describeBoard),
   `language ${config.language}, idle timeout ${config.idleTimeoutSeconds} s, log level ${config.logLevel}`,
   `maintenance screen ${config.maintenance.pinHash ? 'enabled (PIN set)' : 'disabled (no PIN hash)'}`,
+  config.alerts.webhookUrl === null
+    ? 'alerts off (no webhook)'
+    : `alerts to ${new URL(config.alerts.webhookUrl).host}, at most ${config.alerts.maxPerHour} an hour (needs alertKey in the provisioning file)`,
   ...(config.secrets.allowWeakStore
     ? ['WARNING: secrets.allowWeakStore is on: credentials may be stored unencrypted on Linux']
     : []),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { err, ok, type Result } from '../../contract/result';
-import type { Credentials } from '../ports/credentials';
+import type { StoredCredentials } from '../ports/credentials';
 
 /**
  * The provisioning file carries one machine's vendor credentials from the installer to the machine, once.
@@ -13,6 +13,9 @@ export const PROVISIONING_KIND = 'pickup-kiosk-provisioning';
 /** Vendor credentials are opaque tokens: printable, no spaces, bounded so a pasted file is caught. */
 const token = z.string().regex(/^[\x21-\x7e]{1,256}$/);
 
+/** The alert key is the installer's own (shared with the webhook's receiver): long enough not to be guessed. */
+export const alertKeyToken = z.string().regex(/^[\x21-\x7e]{16,256}$/);
+
 const provisioningSchema = z.strictObject({
   kind: z.literal(PROVISIONING_KIND),
   version: z.literal(1),
@@ -20,9 +23,11 @@ const provisioningSchema = z.strictObject({
   appId: token,
   appSecret: token,
   appKey: token,
+  /** Optional: only a machine that sends alerts needs one. */
+  alertKey: alertKeyToken.optional(),
 });
 
-export type Provisioning = { readonly machineNo: string; readonly credentials: Credentials };
+export type Provisioning = { readonly machineNo: string; readonly credentials: StoredCredentials };
 
 export const credentialFieldProblem = (name: string, value: string | undefined): string | undefined => {
   if (value === undefined || value === '') return `${name} is missing`;
@@ -49,6 +54,6 @@ export const parseProvisioning = (text: string): Result<Provisioning, string> =>
       `the provisioning file is not usable (check: ${fields.join(', ')}); make a new one with kioskctl provision`,
     );
   }
-  const { machineNo, appId, appSecret, appKey } = parsed.data;
-  return ok({ machineNo, credentials: { appId, appSecret, appKey } });
+  const { machineNo, appId, appSecret, appKey, alertKey } = parsed.data;
+  return ok({ machineNo, credentials: { appId, appSecret, appKey, ...(alertKey ? { alertKey } : {}) } });
 };

@@ -8,6 +8,12 @@ export type Credentials = {
   readonly appKey: string;
 };
 
+/**
+ * What the provisioning file and the encrypted store carry: the vendor credentials, and optionally the key the
+ * kiosk signs its webhook alerts with (core/alerts). That key is never sent anywhere; it only computes signatures.
+ */
+export type StoredCredentials = Credentials & { readonly alertKey?: string };
+
 /** Why credentials are not available. The message is for the log and maintenance screen: it never holds a credential. */
 export type CredentialsErrorCode =
   | 'not-provisioned'

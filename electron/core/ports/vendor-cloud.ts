@@ -15,6 +15,8 @@ export type Product = {
   readonly slot: number;
   readonly stock: number;
   readonly capacity: number;
+  /** The vendor's number for the good itself (`good.good_no`): two slots holding it sell the same thing. */
+  readonly goodNo?: string;
 };
 
 export type PickupCodeStatus = 'UNUSED' | 'USED' | 'EXPIRED' | 'UNKNOWN';

@@ -4,16 +4,13 @@ import type { CloudError } from '../ports/vendor-cloud';
 import { customerCodeFor, isTransient } from './cloud-error-codes';
 import type { EngineDeps } from './deps';
 
-/** The journal's note for a cloud refusal; its first word after the prefix is the error code. */
+/** The journal's note for a cloud refusal, for people; the code itself is the `refusal` column. */
 const rejectionNote = (e: CloudError): string =>
   `cloud refused: ${e.code} ${e.vendorCode ?? ''} ${e.vendorMessage ?? ''}`.trim();
 
-/** Whether a rejected redemption was refused because the code was already used (read back from its note). */
-export const rejectedAsUsed = (note: string | null): boolean =>
-  note?.startsWith('cloud refused: code-used') ?? false;
-
 export type ConsumeOutcome =
-  | { readonly kind: 'consumed'; readonly offline: boolean }
+  /** `row`: the redemption as the journal now holds it, consumed (or owed to the cloud when offline). */
+  | { readonly kind: 'consumed'; readonly offline: boolean; readonly row: RedemptionRow }
   | { readonly kind: 'refused'; readonly code: IpcErrorCode; readonly wrongCode: boolean };
 
 /**
@@ -28,22 +25,21 @@ export const consumeStep = async (
   customerPresent: boolean,
 ): Promise<ConsumeOutcome> => {
   const { store, cloud, clock, logger, cache, settings } = deps;
-  if (r.state !== 'consuming') {
+  if (r.state !== 'consuming')
     store.moveRedemption(r.id, r.state, 'consuming', clock.now(), { pendingCode: code });
-  }
   const answer = await cloud.consume({ productId: r.productId, code, tradeId: r.tradeId });
   const now = clock.now();
 
   if (answer.ok) {
-    store.transaction(() => {
-      store.moveRedemption(r.id, 'consuming', 'consumed', now, {
+    const row = store.transaction(() => {
+      store.dropCode(r.codeHash);
+      return store.moveRedemption(r.id, 'consuming', 'consumed', now, {
         orderId: answer.value.orderId,
         pendingCode: null,
       });
-      store.dropCode(r.codeHash);
     });
     logger.info('redemption.consumed', { redemption: r.id, order: answer.value.orderId, code: r.codeMask });
-    return { kind: 'consumed', offline: false };
+    return { kind: 'consumed', offline: false, row };
   }
 
   const e = answer.error;
@@ -63,14 +59,14 @@ export const consumeStep = async (
       age !== null &&
       age <= offline.maxCacheAgeMs
     ) {
-      store.transaction(() => {
-        store.moveRedemption(r.id, 'consuming', 'consumed', now, { consumePending: true });
+      const row = store.transaction(() => {
         store.dropCode(r.codeHash);
         store.enqueueOutbox('consume', r.id, '{}', now);
         store.audit('redemption.offline', { redemption: r.id, cacheAgeMs: age }, now);
+        return store.moveRedemption(r.id, 'consuming', 'consumed', now, { consumePending: true });
       });
       logger.warn('redemption.offline-consume-deferred', fields);
-      return { kind: 'consumed', offline: true };
+      return { kind: 'consumed', offline: true, row };
     }
     store.moveRedemption(r.id, 'consuming', 'abandoned', now, {
       pendingCode: null,
@@ -84,6 +80,7 @@ export const consumeStep = async (
     store.moveRedemption(r.id, 'consuming', 'rejected', now, {
       pendingCode: null,
       note: rejectionNote(e),
+      refusal: e.code,
     });
     if (e.code === 'code-used' || e.code === 'code-expired' || e.code === 'code-not-found')
       store.dropCode(r.codeHash);

@@ -5,6 +5,7 @@ import type { Clock } from '../ports/clock';
 import type { Logger } from '../ports/logger';
 import type { KioskStore } from '../ports/store';
 import type { VendorCloud } from '../ports/vendor-cloud';
+import type { UnitFault } from '../incidents/incident-capture';
 
 export type OfflinePolicy =
   | { readonly policy: 'deny' }
@@ -19,6 +20,8 @@ export type EngineSettings = {
   readonly reporting: boolean;
   /** Failed units in a row on one slot, of any kind, that take it out of service; 0 never does. */
   readonly quarantineAfterFailures: number;
+  /** Owed units may come from another healthy slot holding the same good (see owed-source.ts). */
+  readonly owedFromOtherSlot: boolean;
 };
 
 /** How to drive one slot, from the machine configuration; null when the slot's board is not configured. */
@@ -39,4 +42,6 @@ export type EngineDeps = {
   readonly machineBootedAt: () => number;
   /** Why a board's slots are out of service (dead at start, or not what the configuration says); null if fine. */
   readonly boardProblem: (addr: number) => string | null;
+  /** A unit ended failed or unknown: the flight recorder keeps the evidence (incidents/incident-capture.ts). */
+  readonly onUnitFault: (fault: UnitFault) => void;
 };

@@ -1,3 +1,4 @@
+import type { UnitFault } from '../incidents/incident-capture';
 import type { DispenseOutcome, DispenseRequest } from '../ports/board';
 import type { RedemptionRow, UnitRow } from '../ports/store';
 import type { UnitState } from './states';
@@ -9,6 +10,9 @@ const settled = (u: UnitRow | undefined): boolean => u !== undefined && u.state 
 const unitState = (o: DispenseOutcome): UnitState => o.outcome;
 const reasonOf = (o: DispenseOutcome): string | null => (o.outcome === 'success' ? null : o.reason);
 
+/** How a unit was driven, for the flight recorder's incident should it not end in a success. */
+export type UnitTrace = Pick<UnitFault, 'request' | 'phase' | 'context' | 'startedAt' | 'drivenAt'>;
+
 /**
  * Records the outcome of one unit and, when the board cannot say whether an item dropped or the slot has shown
  * it is broken, locks the slot in the same transaction: no later customer's code is consumed for it until an
@@ -19,6 +23,7 @@ export const recordUnit = (
   r: RedemptionRow,
   index: number,
   outcome: DispenseOutcome,
+  trace: UnitTrace,
 ): void => {
   const { store, clock, logger } = deps;
   const now = clock.now();
@@ -67,12 +72,21 @@ export const recordUnit = (
     slot: r.slotName,
     reason: reasonOf(outcome),
   };
-  if (outcome.outcome === 'success') logger.info('unit.dispensed', fields);
-  else logger.error(`unit.${outcome.outcome}`, fields);
+  if (outcome.outcome === 'success') {
+    logger.info('unit.dispensed', fields);
+    return;
+  }
+  logger.error(`unit.${outcome.outcome}`, fields);
+  deps.onUnitFault({
+    ...trace,
+    subject: { kind: 'redemption', redemption: r, unitIndex: index },
+    outcome: outcome.outcome,
+    reason: outcome.reason,
+  });
 };
 
 /**
- * Dispenses the units of a redemption one at a time. Each unit's intent is committed before its motor
+ * Dispenses the units of a redemption one at a time, and answers the redemption as the journal holds it then. Each unit's intent is committed before its motor
  * command, and its outcome after. Units already settled (after a crash) are left as they are. After any unit
  * that is not a success, the rest are skipped: a jammed or doubtful slot is not driven again.
  */
@@ -80,9 +94,9 @@ export const dispenseStep = async (
   deps: EngineDeps,
   r: RedemptionRow,
   request: DispenseRequest,
-): Promise<void> => {
+): Promise<RedemptionRow> => {
   const { store, clock, board } = deps;
-  if (r.state === 'consumed') store.moveRedemption(r.id, 'consumed', 'dispensing', clock.now());
+  const row = r.state === 'consumed' ? store.moveRedemption(r.id, 'consumed', 'dispensing', clock.now()) : r;
   const units = store.listUnits(r.id);
   let stop = units.some((u) => u.state !== 'success' && u.state !== 'intent');
   for (let index = 0; index < r.quantity; index++) {
@@ -94,8 +108,15 @@ export const dispenseStep = async (
         accepted: existing.acceptedAt !== null,
         machineRestarted: deps.machineBootedAt() > existing.startedAt,
       };
+      const drivenAt = clock.now();
       const assessed = await board.assessInterrupted(request, context);
-      recordUnit(deps, r, index, assessed);
+      recordUnit(deps, r, index, assessed, {
+        request,
+        phase: 'assess',
+        context,
+        startedAt: existing.startedAt,
+        drivenAt,
+      });
       const detail = { redemption: r.id, unit: index + 1, outcome: assessed.outcome, ...context };
       store.audit('unit.assessed', detail, clock.now());
       stop ||= assessed.outcome !== 'success';
@@ -112,7 +133,8 @@ export const dispenseStep = async (
       );
       continue;
     }
-    store.putUnit(r.id, index, 'intent', clock.now());
+    const startedAt = clock.now();
+    store.putUnit(r.id, index, 'intent', startedAt);
     deps.emitProgress({
       redemptionId: r.id,
       stage: 'dispensing',
@@ -126,7 +148,13 @@ export const dispenseStep = async (
         store.markUnitAccepted(r.id, index, clock.now());
       },
     });
-    recordUnit(deps, r, index, outcome);
+    recordUnit(deps, r, index, outcome, {
+      request,
+      phase: 'dispense',
+      context: null,
+      startedAt,
+      drivenAt: startedAt,
+    });
     deps.emitProgress({
       redemptionId: r.id,
       stage: 'unit-done',
@@ -137,4 +165,5 @@ export const dispenseStep = async (
     });
     stop = outcome.outcome !== 'success';
   }
+  return row;
 };

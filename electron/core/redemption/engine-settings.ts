@@ -10,4 +10,5 @@ export const engineSettings = (config: MachineConfig): EngineSettings => ({
   refreshOnMissAfterMs: config.cloud.refreshOnMissAfterSeconds * 1000,
   reporting: config.cloud.reporting,
   quarantineAfterFailures: config.slots.quarantineAfterFailures,
+  owedFromOtherSlot: config.slots.owedFromOtherSlot,
 });

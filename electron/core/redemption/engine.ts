@@ -7,6 +7,7 @@ import type { CodeHasher } from '../cache/code-hash';
 import type { DispenseRequest } from '../ports/board';
 import { maskCode } from '../ports/logger';
 import type { RedemptionRow } from '../ports/store';
+import type { Product } from '../ports/vendor-cloud';
 import type { ThrottleGate } from '../throttle/throttle-gate';
 import { consumeStep } from './consume-step';
 import type { EngineDeps } from './deps';
@@ -34,10 +35,7 @@ export const createRedemptionEngine = (
   let busy = false;
 
   const finishConsumed = async (r: RedemptionRow, request: DispenseRequest): Promise<RedemptionResult> => {
-    await dispenseStep(deps, r, request);
-    const current = store.getRedemption(r.id);
-    if (!current) throw new Error(`redemption ${r.id} vanished from the journal`);
-    return finishStep(deps, current);
+    return finishStep(deps, await dispenseStep(deps, r, request));
   };
 
   const consumeAndFinish = async (
@@ -52,9 +50,7 @@ export const createRedemptionEngine = (
       return err({ code: consumed.code });
     }
     throttle.good();
-    const current = store.getRedemption(r.id);
-    if (!current) throw new Error(`redemption ${r.id} vanished from the journal`);
-    return ok(await finishConsumed(current, request));
+    return ok(await finishConsumed(consumed.row, request));
   };
 
   /**
@@ -76,12 +72,13 @@ export const createRedemptionEngine = (
   const makeUp = async (
     parent: RedemptionRow,
     units: number,
+    source: Product,
     request: DispenseRequest,
   ): Promise<Result<RedemptionResult, IpcError>> => {
     const id = deps.newTradeId();
     const now = clock.now();
     // Inserted and moved on in one commit: a crash never leaves a make-up that recovery would try to consume.
-    store.transaction(() => {
+    const row = store.transaction(() => {
       store.insertRedemption(
         {
           id,
@@ -89,12 +86,13 @@ export const createRedemptionEngine = (
           codeMask: parent.codeMask,
           tradeId: id,
           pickupCodeId: parent.pickupCodeId,
-          productId: parent.productId,
-          productName: parent.productName,
+          // The slot it comes from (its stock goes down), at the price the customer paid.
+          productId: source.productId,
+          productName: source.name,
           price: parent.price,
-          slotName: parent.slotName,
-          addr: parent.addr,
-          slot: parent.slot,
+          slotName: source.slotName,
+          addr: source.addr,
+          slot: source.slot,
           quantity: units,
           pendingCode: null,
           parentId: parent.id,
@@ -102,14 +100,24 @@ export const createRedemptionEngine = (
         },
         now,
       );
-      store.moveRedemption(id, 'matched', 'dispensing', now);
-      store.audit('owed.make-up', { redemption: id, parent: parent.id, units, owed: parent.owed }, now);
+      const dispensing = store.moveRedemption(id, 'matched', 'dispensing', now);
+      store.audit(
+        'owed.make-up',
+        { redemption: id, parent: parent.id, units, owed: parent.owed, slot: source.slotName },
+        now,
+      );
+      return dispensing;
     });
     throttle.good();
-    logger.info('redemption.make-up', { redemption: id, parent: parent.id, units, code: parent.codeMask });
+    logger.info('redemption.make-up', {
+      redemption: id,
+      parent: parent.id,
+      units,
+      code: parent.codeMask,
+      slot: source.slotName,
+      otherSlot: source.productId !== parent.productId,
+    });
     deps.emitProgress({ redemptionId: id, stage: 'checking', of: units, productName: parent.productName });
-    const row = store.getRedemption(id);
-    if (!row) throw new Error(`make-up ${id} was not journaled`);
     return ok(await finishConsumed(row, request));
   };
 
@@ -127,7 +135,7 @@ export const createRedemptionEngine = (
     }
     if (!(await boardReady(match.value.request, code))) return err({ code: 'out-of-service' });
     if (match.value.kind === 'owed')
-      return makeUp(match.value.parent, match.value.units, match.value.request);
+      return makeUp(match.value.parent, match.value.units, match.value.source, match.value.request);
     if (match.value.kind === 'resume') {
       logger.info('redemption.resumed', { redemption: match.value.redemption.id, code: maskCode(code) });
       return consumeAndFinish(match.value.redemption, code, match.value.request, true);
@@ -135,7 +143,7 @@ export const createRedemptionEngine = (
     const { cached, product, request } = match.value;
     const tradeId = deps.newTradeId();
     const now = clock.now();
-    store.insertRedemption(
+    const row = store.insertRedemption(
       {
         id: tradeId,
         codeHash,
@@ -160,8 +168,6 @@ export const createRedemptionEngine = (
       of: cached.quantity,
       productName: product.name,
     });
-    const row = store.getRedemption(tradeId);
-    if (!row) throw new Error(`redemption ${tradeId} was not journaled`);
     return consumeAndFinish(row, code, request, true);
   };
 

@@ -2,6 +2,7 @@ import type { RedemptionResult } from '../../contract/schemas';
 import type { RedemptionRow, UnitRow } from '../ports/store';
 import type { DeliveryLog, OrderReport } from '../ports/vendor-cloud';
 import type { EngineDeps } from './deps';
+import { customerReference } from './reference';
 
 /** Vendor delivery status per unit: 1 success, 0 failed, 5 timed out (unknown), 2 cancelled (skipped). */
 const deliveryStatus = (u: UnitRow): DeliveryLog['status'] =>
@@ -27,7 +28,7 @@ export const summarise = (r: RedemptionRow, units: readonly UnitRow[], owed: num
     dispensed,
     of: r.quantity,
     productName: r.productName,
-    reference: r.tradeId.slice(-8),
+    reference: customerReference(r.tradeId),
     owed,
   };
 };

@@ -4,9 +4,9 @@ import { err, ok } from '../../contract/result';
 import type { DispenseRequest } from '../ports/board';
 import type { CachedCode, RedemptionRow } from '../ports/store';
 import type { Product } from '../ports/vendor-cloud';
-import { rejectedAsUsed } from './consume-step';
 import type { EngineDeps } from './deps';
 import type { MissRefresh } from './miss-refresh';
+import { owedSource, slotServes } from './owed-source';
 
 export type Match =
   | {
@@ -22,6 +22,8 @@ export type Match =
       readonly kind: 'owed';
       readonly parent: RedemptionRow;
       readonly units: number;
+      /** The code's own slot, or another holding the same good (owed-source.ts). */
+      readonly source: Product;
       readonly request: DispenseRequest;
     };
 
@@ -33,19 +35,8 @@ const fail = (code: IpcError['code'], wrongCode = false): Result<Match, MatchFai
 
 /** Checks that a matched product can be dispensed right now, before any code is consumed. */
 const dispensable = (deps: EngineDeps, addr: number, slot: number): Result<DispenseRequest, MatchFailure> => {
-  const request = deps.slotRequest(addr, slot);
-  if (!request) {
-    deps.logger.error('slot.not-configured', { addr, slot });
-    return err({ code: 'out-of-service', wrongCode: false });
-  }
-  if (
-    deps.store.getSlotLock(addr, slot) ||
-    deps.board.linkStatus() !== 'connected' ||
-    deps.boardProblem(addr) !== null
-  ) {
-    return err({ code: 'out-of-service', wrongCode: false });
-  }
-  return ok(request);
+  const request = slotServes(deps, addr, slot);
+  return request.ok ? request : err({ code: request.error, wrongCode: false });
 };
 
 /**
@@ -66,11 +57,16 @@ export const matchStep = async (
     // The newest row may be a make-up delivery; what is owed is kept on the redemption it pays back.
     const root = earlier.parentId === null ? earlier : (store.getRedemption(earlier.parentId) ?? earlier);
     if ((earlier.state === 'completed' || earlier.state === 'reported') && root.owed > 0) {
-      const request = dispensable(deps, root.addr, root.slot);
-      if (!request.ok) return request;
-      const held = store.getProduct(root.productId)?.stock ?? 0;
-      if (held < 1) return fail('out-of-stock');
-      return ok({ kind: 'owed', parent: root, units: Math.min(root.owed, held), request: request.value });
+      const source = owedSource(deps, root);
+      if (!source.ok) return fail(source.error);
+      const { product, request } = source.value;
+      return ok({
+        kind: 'owed',
+        parent: root,
+        units: Math.min(root.owed, product.stock),
+        source: product,
+        request,
+      });
     }
     if (earlier.state === 'dispensing') return fail('busy');
     if (earlier.state === 'abandoned') {
@@ -78,7 +74,7 @@ export const matchStep = async (
       return request.ok ? ok({ kind: 'resume', redemption: earlier, request: request.value }) : request;
     }
     if (earlier.state === 'matched' || earlier.state === 'consuming') return fail('busy');
-    if (earlier.state !== 'rejected' || rejectedAsUsed(earlier.note)) return fail('code-used', true);
+    if (earlier.state !== 'rejected' || earlier.refusal === 'code-used') return fail('code-used', true);
   }
 
   let cached = cache.lookup(code);

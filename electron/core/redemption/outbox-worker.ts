@@ -123,9 +123,9 @@ export const flushOutbox = async (deps: OutboxDeps, retryNow = false): Promise<v
   for (let pass = 0; pass < 20; pass++) {
     const orders = deps.store.dueOutbox(due(), maxBatch, 'order');
     if (orders.length === 0) break;
-    const before = deps.store.outboxLength();
+    const before = deps.store.cloudBacklog().length;
     await sendOrders(deps, orders);
-    if (deps.store.outboxLength() === before) break;
+    if (deps.store.cloudBacklog().length === before) break;
   }
   await deps.books.report(retryNow);
 };

@@ -18,7 +18,8 @@ export const quarantineReason = (
   if (outcome.faultCode !== null && describeFault(outcome.faultCode).slotBroken === true)
     return `quarantined: ${outcome.reason}`;
   if (afterFailures === 0) return null;
-  const recent = store.recentUnitStates(where.addr, where.slot, afterFailures);
+  // Operators' test dispenses count too: a slot that fails its test fails its next customer the same way.
+  const recent = store.recentSlotOutcomes(where.addr, where.slot, afterFailures);
   return recent.length === afterFailures && recent.every((s) => s === 'failed')
     ? `quarantined: ${afterFailures} failed units in a row, the last: ${outcome.reason}`
     : null;

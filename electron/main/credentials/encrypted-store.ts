@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { err, ok, type Result } from '../../contract/result';
-import type { Credentials, CredentialsError } from '../../core/ports/credentials';
+import type { CredentialsError, StoredCredentials } from '../../core/ports/credentials';
 import type { SafeStorageLike } from './safe-storage';
 
 /**
@@ -19,6 +19,8 @@ const credentialsSchema = z.strictObject({
   appId: z.string().min(1),
   appSecret: z.string().min(1),
   appKey: z.string().min(1),
+  /** Stores made before alerts existed have none, and stay readable. */
+  alertKey: z.string().min(1).optional(),
 });
 
 export type StoreRecord = z.infer<typeof recordSchema>;
@@ -27,7 +29,7 @@ export const sealCredentials = (
   safeStorage: SafeStorageLike,
   backend: string,
   machineNo: string,
-  credentials: Credentials,
+  credentials: StoredCredentials,
 ): string => {
   const data = safeStorage.encryptString(JSON.stringify(credentials)).toString('base64');
   return `${JSON.stringify({ version: 1, backend, machineNo, data } satisfies StoreRecord, null, 2)}\n`;
@@ -43,7 +45,7 @@ export const openCredentials = (
   safeStorage: SafeStorageLike,
   text: string,
   expected: { readonly backend: string; readonly machineNo: string },
-): Result<Credentials, CredentialsError> => {
+): Result<StoredCredentials, CredentialsError> => {
   let json: unknown;
   try {
     json = JSON.parse(text);

@@ -1,7 +1,7 @@
 import { err, ok, type Result } from '../../contract/result';
 import { parseProvisioning } from '../../core/credentials/provisioning-file';
 import type { Logger } from '../../core/ports/logger';
-import type { Credentials, CredentialsError } from '../../core/ports/credentials';
+import type { CredentialsError, StoredCredentials } from '../../core/ports/credentials';
 import { nodeCredentialFs, type CredentialFs, type CredentialPaths } from './credential-files';
 import { openCredentials, sealCredentials } from './encrypted-store';
 import { credentialStoreStatus, type SafeStorageLike } from './safe-storage';
@@ -64,7 +64,7 @@ const importProvisioning = async (
  */
 export const loadCredentials = async (
   deps: CredentialDeps,
-): Promise<Result<Credentials, CredentialsError>> => {
+): Promise<Result<StoredCredentials, CredentialsError>> => {
   const fs = deps.fs ?? nodeCredentialFs;
   const status = credentialStoreStatus(deps.safeStorage, deps.allowWeakStore);
   if (status.state === 'unavailable' || status.state === 'refused-weak') {

@@ -4,6 +4,7 @@ import { err, ok, type Result } from '../../contract/result';
 import type { Cancel, Clock } from '../../core/ports/clock';
 import type { LogFields, Logger } from '../../core/ports/logger';
 import { verifyPin } from '../../core/security/pin-hash';
+import type { OperatorRefusal } from '../operator/operator-tools';
 import { memoryCell, type StateCell } from '../../core/throttle/state-cell';
 import { countBeforeCheck, createPinAttempts } from './pin-attempts';
 
@@ -41,6 +42,16 @@ export type MaintenanceSession = {
   clearLock(addr: number, slot: number): Result<MaintenanceStatus, IpcError>;
   retryOutbox(): Promise<Result<MaintenanceStatus, IpcError>>;
   settleOwed(redemptionId: string): Result<MaintenanceStatus, IpcError>;
+  /**
+   * Runs an operator tool inside the session (operator-handlers.ts): refused outside one, counted as activity,
+   * and recorded in the log and the audit with what was asked and how it ended, a refusal with its reason too.
+   */
+  act<T>(
+    action: string,
+    asked: LogFields,
+    run: () => Promise<Result<T, OperatorRefusal>>,
+    done: (value: T) => LogFields,
+  ): Promise<Result<T, IpcError>>;
   close(): Result<{ closed: true }, IpcError>;
   isOpen(): boolean;
 };
@@ -148,6 +159,17 @@ export const createMaintenanceSession = (deps: MaintenanceSessionDeps): Maintena
       const status = current();
       record('retry-outbox', { before, after: status.diagnostics?.outboxLength ?? null });
       return ok(status);
+    },
+    async act(action, asked, run, done) {
+      if (!active()) return refuse(action);
+      arm();
+      const answer = await run();
+      if (answer.ok) record(action, { ...asked, ...done(answer.value) });
+      else record(action, { ...asked, refused: answer.error.code, reason: answer.error.reason }, 'warn');
+      // A tool can take a while (a motor run); a session that expired meanwhile stays closed.
+      if (!active()) return refuse(action);
+      arm();
+      return answer.ok ? answer : err({ code: answer.error.code });
     },
     close: () =>
       inSession('close', () => {

@@ -5,6 +5,7 @@ import type {
 } from '../../contract/maintenance-schemas';
 import type { KioskCore } from '../../core/create-kiosk-core';
 import type { Diagnostics } from '../../core/diagnostics';
+import { operatorViewOf } from '../operator/operator-tools';
 
 /** What the shell knows about this install that the core does not: its number, version and key store. */
 export type MachineIdentity = {
@@ -47,7 +48,7 @@ export const diagnosticsView = (d: Diagnostics): MaintenanceDiagnostics => ({
 });
 
 export const runningStatus = (
-  core: Pick<KioskCore, 'getState' | 'diagnostics'>,
+  core: Pick<KioskCore, 'getState' | 'diagnostics' | 'operator'>,
   identity: MachineIdentity,
 ): MaintenanceStatus => {
   const state = core.getState();
@@ -59,6 +60,7 @@ export const runningStatus = (
     outOfServiceReason: null,
     board: state.board,
     diagnostics: diagnosticsView(core.diagnostics()),
+    operator: operatorViewOf(core.operator.view()),
   };
 };
 

@@ -1,40 +1,10 @@
 import type { RecordedFrame } from '../../core/board/recorder';
-import type { Cancel, Clock } from '../../core/ports/clock';
 import { toHex } from '../../core/protocol/modbus/hex';
 import type { SimEvent } from './board-sim';
 import { createBoardSim } from './board-sim';
 import type { SimConfig } from './config';
 import { createMemoryLedger } from './ledger';
-
-type Timer = { at: number; seq: number; fn: () => void };
-
-/** Time that only moves when the replay says so; the simulator runs synchronously on it. */
-const createVirtualClock = (start: number) => {
-  let now = start;
-  let seq = 0;
-  let timers: Timer[] = [];
-  const clock: Clock = {
-    now: () => now,
-    setTimer(ms, fn): Cancel {
-      const timer = { at: now + Math.max(0, ms), seq: seq++, fn };
-      timers.push(timer);
-      return () => {
-        timers = timers.filter((t) => t !== timer);
-      };
-    },
-  };
-  const advanceTo = (target: number): void => {
-    for (;;) {
-      const next = timers.filter((t) => t.at <= target).sort((a, b) => a.at - b.at || a.seq - b.seq)[0];
-      if (!next) break;
-      timers = timers.filter((t) => t !== next);
-      now = Math.max(now, next.at);
-      next.fn();
-    }
-    now = Math.max(now, target);
-  };
-  return { clock, advanceTo };
-};
+import { createVirtualClock } from './virtual-clock';
 
 export type ReplayedReply = { readonly at: number; readonly hex: string };
 export type ReplayResult = { readonly replies: ReplayedReply[]; readonly events: SimEvent[] };

@@ -32,6 +32,8 @@ export const simProductSchema = z
     slot: z.number().int().min(0).max(99),
     stock: z.number().int().min(0),
     capacity: z.number().int().min(0),
+    /** The good's number; two slots holding the same good share it. Default `G<id>`: every slot its own good. */
+    goodNo: z.string().min(1).optional(),
   })
   .strict();
 

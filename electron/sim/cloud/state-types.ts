@@ -10,6 +10,8 @@ export type SimProduct = {
   readonly slotName: string;
   /** 3-digit motor number, e.g. "011" (board 1, slot 11). */
   readonly motorCode: string;
+  /** The good's number when the seed shares one between slots; `G<id>` on the wire otherwise. */
+  readonly goodNo?: string;
   stock: number;
   capacity: number;
 };

@@ -26,7 +26,13 @@ export const productToWire = (p: SimProduct): Record<string, unknown> => ({
   current_inventory: omitZero(String(p.stock)),
   inventory: omitZero(p.capacity),
   category: { id: 1, title: 'Default' },
-  good: { name: p.name, price: p.price, original_price: p.price, description: '', good_no: `G${p.id}` },
+  good: {
+    name: p.name,
+    price: p.price,
+    original_price: p.price,
+    description: '',
+    good_no: p.goodNo ?? `G${p.id}`,
+  },
   channel: {
     name: p.slotName,
     cabinet_name: p.cabinet,

@@ -3,8 +3,10 @@ import {
   MAX_PIN_LENGTH,
   type MaintenanceAction,
   type MaintenanceState,
+  type MaintenanceStatusStep,
   type MaintenanceTask,
 } from './maintenance-state';
+import { dialogReducer } from './operator-dialog';
 
 const emptyPin = (error: IpcError | null): MaintenanceState => ({
   step: 'pin',
@@ -18,14 +20,22 @@ const editPin = (state: MaintenanceState, next: string): MaintenanceState =>
     ? { ...state, pin: next, error: null }
     : state;
 
-const showStatus = (status: MaintenanceStatus, task: MaintenanceTask): MaintenanceState => ({
+const showStatus = (
+  status: MaintenanceStatus,
+  task: MaintenanceTask,
+  log: MaintenanceStatusStep['log'] = null,
+): MaintenanceState => ({
   step: 'status',
   status,
   pending: null,
   confirm: null,
   confirmSettle: null,
-  done: task === 'clear' || task === 'retry' || task === 'settle' ? task : null,
+  done: task === 'open' || task === 'refresh' || task === 'log' ? null : task,
   error: null,
+  failed: null,
+  tool: null,
+  // A shown log stays shown while the operator acts; it is reloaded on request only.
+  log,
 });
 
 const start = (state: MaintenanceState, task: MaintenanceTask): MaintenanceState => {
@@ -33,7 +43,16 @@ const start = (state: MaintenanceState, task: MaintenanceTask): MaintenanceState
   if (state.step === 'pin')
     return task === 'open' && !state.pending ? { ...state, pin: '', pending: true } : state;
   if (state.step === 'status' && state.pending === null && task !== 'open') {
-    return { ...state, pending: task, confirm: null, confirmSettle: null, done: null, error: null };
+    return {
+      ...state,
+      pending: task,
+      confirm: null,
+      confirmSettle: null,
+      tool: null,
+      done: null,
+      error: null,
+      failed: null,
+    };
   }
   return state;
 };
@@ -47,12 +66,24 @@ const answer = (
     (state.step === 'status' && state.pending === action.task);
   // A late answer (the screen closed, or moved on) changes nothing.
   if (!waiting) return state;
-  if (action.result.ok) return showStatus(action.result.value, action.task);
+  if (action.result.ok)
+    return showStatus(action.result.value, action.task, state.step === 'status' ? state.log : null);
   const error = action.result.error;
   if (state.step === 'pin') return emptyPin(error);
   // Main refuses everything once the session has expired: ask for the PIN again rather than fail each tap.
   if (error.code === 'forbidden') return emptyPin(error);
-  return { ...state, pending: null, error };
+  return { ...state, pending: null, error, failed: action.task };
+};
+
+/** The recent log's answer: it is not a status, so it only fills (or fails) the log panel. */
+const logAnswer = (
+  state: MaintenanceState,
+  action: Extract<MaintenanceAction, { type: 'log-answer' }>,
+): MaintenanceState => {
+  if (state.step !== 'status' || state.pending !== 'log') return state;
+  if (action.result.ok) return { ...state, pending: null, log: action.result.value.events };
+  if (action.result.error.code === 'forbidden') return emptyPin(action.result.error);
+  return { ...state, pending: null, error: action.result.error, failed: 'log' };
 };
 
 /** The maintenance screens as a pure function, beside the customer flow and separate from it. */
@@ -72,16 +103,33 @@ export const maintenanceReducer = (state: MaintenanceState, action: MaintenanceA
       return answer(state, action);
     case 'ask-clear':
       return state.step === 'status' && state.pending === null
-        ? { ...state, confirm: action.lock, confirmSettle: null, done: null }
+        ? { ...state, confirm: action.lock, confirmSettle: null, tool: null, done: null }
         : state;
     case 'cancel-clear':
       return state.step === 'status' ? { ...state, confirm: null } : state;
     case 'ask-settle':
       return state.step === 'status' && state.pending === null
-        ? { ...state, confirmSettle: action.redemptionId, confirm: null, done: null }
+        ? { ...state, confirmSettle: action.redemptionId, confirm: null, tool: null, done: null }
         : state;
     case 'cancel-settle':
       return state.step === 'status' ? { ...state, confirmSettle: null } : state;
+    case 'tool':
+      // One question at a time: an operator tool's replaces an unlock's or a settle's, and old feedback goes.
+      return state.step === 'status' && state.pending === null
+        ? {
+            ...state,
+            tool: dialogReducer(state.tool, action.action),
+            confirm: null,
+            confirmSettle: null,
+            done: null,
+            error: null,
+            failed: null,
+          }
+        : state;
+    case 'log-answer':
+      return logAnswer(state, action);
+    case 'hide-log':
+      return state.step === 'status' ? { ...state, log: null } : state;
     case 'close':
       return { step: 'closed' };
   }

@@ -1,11 +1,26 @@
-import type { IpcError, MaintenanceStatus, Result, SlotAddress } from '../../../electron/contract';
+import type {
+  IpcError,
+  LogEventView,
+  MaintenanceStatus,
+  RecentLog,
+  Result,
+  SlotAddress,
+} from '../../../electron/contract';
+import type { DialogAction, OperatorDialog } from './operator-dialog';
 
 /** The maintenance PIN has 4–12 digits (`kioskctl pin hash`). */
 export const MIN_PIN_LENGTH = 4;
 export const MAX_PIN_LENGTH = 12;
 
 /** What a request to main was for; an answer is applied only to the request the screen is waiting on. */
-export type MaintenanceTask = 'open' | 'clear' | 'retry' | 'refresh' | 'settle';
+export type MaintenanceTask =
+  'open' | 'clear' | 'retry' | 'refresh' | 'settle' | 'test' | 'restock' | 'resolve' | 'service' | 'log';
+
+/** Tasks whose success gets a one-line confirmation under the lists. */
+export type DoneTask = Extract<
+  MaintenanceTask,
+  'clear' | 'retry' | 'settle' | 'test' | 'restock' | 'resolve' | 'service'
+>;
 
 export type MaintenanceState =
   | { readonly step: 'closed' }
@@ -25,9 +40,17 @@ export type MaintenanceState =
       /** The owed code (its redemption id) the operator asked to settle, waiting for "yes". */
       readonly confirmSettle: string | null;
       /** The last action that finished, for a one-line confirmation. */
-      readonly done: 'clear' | 'retry' | 'settle' | null;
+      readonly done: DoneTask | null;
       readonly error: IpcError | null;
+      /** What the error answered, so the line can say it in the operator's terms. */
+      readonly failed: MaintenanceTask | null;
+      /** The operator-tool question on screen (test, restock, resolve, service), if any. */
+      readonly tool: OperatorDialog | null;
+      /** The recent log once loaded, oldest first; null while it is not shown. */
+      readonly log: readonly LogEventView[] | null;
     };
+
+export type MaintenanceStatusStep = Extract<MaintenanceState, { step: 'status' }>;
 
 export type MaintenanceAction =
   | { readonly type: 'begin' }
@@ -44,6 +67,9 @@ export type MaintenanceAction =
   | { readonly type: 'cancel-clear' }
   | { readonly type: 'ask-settle'; readonly redemptionId: string }
   | { readonly type: 'cancel-settle' }
+  | { readonly type: 'tool'; readonly action: DialogAction }
+  | { readonly type: 'log-answer'; readonly result: Result<RecentLog, IpcError> }
+  | { readonly type: 'hide-log' }
   | { readonly type: 'close' };
 
 export const closedMaintenance: MaintenanceState = { step: 'closed' };

@@ -1,5 +1,5 @@
 import { useCallback, useReducer, useRef, type Dispatch } from 'react';
-import type { IpcError, KioskApi, MaintenanceStatus, Result } from '../../../electron/contract';
+import type { IpcError, KioskApi, MaintenanceStatus, RecentLog, Result } from '../../../electron/contract';
 import { err } from '../../../electron/contract/result';
 import { maintenanceReducer } from '../flow/maintenance-reducer';
 import {
@@ -9,11 +9,12 @@ import {
   type MaintenanceState,
   type MaintenanceTask,
 } from '../flow/maintenance-state';
+import { useOperatorCalls, type OperatorCalls } from './use-operator-calls';
 
 /** The screen closes itself after this long without a touch, as main ends the session after as long without a call. */
 export const MAINTENANCE_IDLE_SECONDS = 120;
 
-export type Maintenance = {
+export type Maintenance = OperatorCalls & {
   readonly state: MaintenanceState;
   readonly dispatch: Dispatch<MaintenanceAction>;
   readonly begin: () => void;
@@ -50,6 +51,21 @@ export const useMaintenance = (api: KioskApi): Maintenance => {
     },
     [api],
   );
+
+  // The recent log answers a list, not a status; the same one-request-at-a-time rule holds.
+  const runLog = useCallback((call: () => Promise<Result<RecentLog, IpcError>>) => {
+    if (inFlight.current) return;
+    inFlight.current = true;
+    dispatch({ type: 'start', task: 'log' });
+    const finish = (result: Result<RecentLog, IpcError>): void => {
+      inFlight.current = false;
+      dispatch({ type: 'log-answer', result });
+    };
+    call().then(finish, () => {
+      finish(err({ code: 'internal' }));
+    });
+  }, []);
+  const tools = useOperatorCalls(api, state, run, runLog);
 
   const begin = useCallback(() => {
     closed.current = false;
@@ -90,5 +106,16 @@ export const useMaintenance = (api: KioskApi): Maintenance => {
     if (sessionOpen) api.maintenanceClose({}).catch(() => undefined);
   }, [api, sessionOpen]);
 
-  return { state, dispatch, begin, submitPin, confirmClear, confirmSettle, retryOutbox, refresh, close };
+  return {
+    state,
+    dispatch,
+    begin,
+    submitPin,
+    confirmClear,
+    confirmSettle,
+    retryOutbox,
+    refresh,
+    close,
+    ...tools,
+  };
 };

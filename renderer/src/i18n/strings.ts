@@ -108,6 +108,65 @@ export type Strings = {
   readonly maintSeconds: string;
   readonly maintMinutes: string;
   readonly maintHours: string;
+  /** Operator tools: the service switch, test dispense, restock, resolving attention, the recent log. */
+  readonly maintService: string;
+  readonly maintInService: string;
+  /** {time}, and {by}: who took it out (maintByMaintenance / maintByKioskctl). */
+  readonly maintOutOfServiceSince: string;
+  readonly maintByMaintenance: string;
+  readonly maintByKioskctl: string;
+  readonly maintByUnknown: string;
+  readonly maintServiceOff: string;
+  readonly maintServiceOn: string;
+  readonly maintConfirmServiceOff: string;
+  readonly maintConfirmServiceOffYes: string;
+  readonly maintConfirmServiceOn: string;
+  readonly maintConfirmServiceOnYes: string;
+  readonly maintServiceTakenOff: string;
+  readonly maintServiceBackOn: string;
+  readonly maintSlots: string;
+  readonly maintNoSlots: string;
+  /** One slot: {slot} name, product {name}, {stock} of {capacity}. */
+  readonly maintSlotLine: string;
+  readonly maintSlotLocked: string;
+  readonly maintTest: string;
+  readonly maintConfirmTest: string;
+  readonly maintConfirmTestYes: string;
+  /** {outcome}: one of maintTestDropped / maintTestFailed / maintTestUnknown / maintTestRunning. */
+  readonly maintLastTest: string;
+  readonly maintTestDropped: string;
+  readonly maintTestFailed: string;
+  readonly maintTestUnknown: string;
+  readonly maintTestRunning: string;
+  readonly maintTestDone: string;
+  readonly maintTestBusy: string;
+  readonly maintTestBoardOut: string;
+  readonly maintTestNotConfigured: string;
+  readonly maintRestock: string;
+  readonly maintRestockTitle: string;
+  readonly maintRestockCount: string;
+  readonly maintRestockReview: string;
+  readonly maintConfirmRestock: string;
+  readonly maintConfirmRestockYes: string;
+  readonly maintRestocked: string;
+  readonly maintRestockInvalid: string;
+  readonly maintResolve: string;
+  readonly maintResolveQuestion: string;
+  /** The resolve answers: kept in the audit log as the note. */
+  readonly maintNoteDropped: string;
+  readonly maintNoteNotDropped: string;
+  readonly maintNoteServed: string;
+  readonly maintNoteRefunded: string;
+  readonly maintConfirmResolveYes: string;
+  readonly maintResolved: string;
+  readonly maintResolveInvalid: string;
+  readonly maintLog: string;
+  readonly maintLogShow: string;
+  readonly maintLogReload: string;
+  readonly maintLogHide: string;
+  readonly maintLogEmpty: string;
+  readonly maintLogNewestFirst: string;
+  readonly maintLogUnreadable: string;
   /** One plain sentence per error code that can cross the bridge. */
   readonly errors: Readonly<Record<IpcErrorCode, string>>;
 };

@@ -48,6 +48,19 @@ export const MaintenanceRouter = ({ maintenance }: { readonly maintenance: Maint
         onRetryOutbox={maintenance.retryOutbox}
         onRefresh={maintenance.refresh}
         onClose={maintenance.close}
+        tools={{
+          onTool: (action) => {
+            dispatch({ type: 'tool', action });
+          },
+          onConfirmTest: maintenance.confirmTest,
+          onConfirmRestock: maintenance.confirmRestock,
+          onConfirmResolve: maintenance.confirmResolve,
+          onConfirmService: maintenance.confirmService,
+          onLoadLog: maintenance.loadLog,
+          onHideLog: () => {
+            dispatch({ type: 'hide-log' });
+          },
+        }}
       />
     );
   }

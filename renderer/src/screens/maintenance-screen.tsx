@@ -2,10 +2,15 @@ import type { SlotAddress } from '../../../electron/contract';
 import { BigButton } from '../components/big-button';
 import { AttentionList } from '../components/maintenance/attention-list';
 import { BoardsOutList } from '../components/maintenance/boards-out-list';
+import type { OperatorScreenHandlers } from '../components/maintenance/operator-handlers';
 import { OwedList } from '../components/maintenance/owed-list';
+import { RecentLog } from '../components/maintenance/recent-log';
+import { ServicePanel } from '../components/maintenance/service-panel';
+import { SlotTools } from '../components/maintenance/slot-tools';
 import { SlotLockList } from '../components/maintenance/slot-lock-list';
 import { StatusFacts } from '../components/maintenance/status-facts';
 import type { MaintenanceState } from '../flow/maintenance-state';
+import { operatorDoneText, operatorErrorText } from '../flow/operator-feedback';
 import { useStrings } from '../i18n/i18n-context';
 import { fill, type Strings } from '../i18n/strings';
 
@@ -22,23 +27,30 @@ type MaintenanceScreenProps = {
   readonly onRetryOutbox: () => void;
   readonly onRefresh: () => void;
   readonly onClose: () => void;
+  /** The operator tools: test a slot, restock, resolve attention, the service switch, the recent log. */
+  readonly tools: OperatorScreenHandlers;
 };
 
 /** One line under the lists: what is happening, what just finished, or what went wrong. */
 const feedback = (t: Strings, state: StatusStep): string | null => {
   if (state.pending !== null) return t.maintWorking;
-  if (state.error !== null) return t.errors[state.error.code];
+  if (state.error !== null) return operatorErrorText(t, state.failed, state.error);
   if (state.done === 'clear') return t.maintUnlocked;
   if (state.done === 'settle') return t.maintSettled;
   if (state.done === 'retry') return fill(t.maintSent, { n: state.status.diagnostics?.outboxLength ?? 0 });
+  if (state.done !== null) return operatorDoneText(t, state.done, state.status);
   return null;
 };
 
 /** What the operator came for: why, what is locked, what needs a look, and the few things they can do. */
-export const MaintenanceScreen = ({ state, ...on }: MaintenanceScreenProps) => {
+export const MaintenanceScreen = ({ state, tools, ...on }: MaintenanceScreenProps) => {
   const t = useStrings();
-  const { status, pending } = state;
+  const { status, pending, tool } = state;
   const d = status.diagnostics;
+  const operator = status.operator;
+  const cancelTool = () => {
+    tools.onTool({ type: 'cancel' });
+  };
   const line = feedback(t, state);
   return (
     <section className="screen maintenance" data-screen="maintenance" aria-labelledby="maintenance-title">
@@ -65,6 +77,18 @@ export const MaintenanceScreen = ({ state, ...on }: MaintenanceScreenProps) => {
           </section>
         )}
         <StatusFacts status={status} />
+        {operator === undefined ? null : (
+          <ServicePanel
+            service={operator.service}
+            asking={tool?.kind === 'service'}
+            busy={pending !== null}
+            onAsk={(inService) => {
+              tools.onTool({ type: 'ask-service', inService });
+            }}
+            onCancel={cancelTool}
+            onConfirm={tools.onConfirmService}
+          />
+        )}
         {d === null ? (
           <p className="screen__text">{t.maintNoDiagnostics}</p>
         ) : (
@@ -86,9 +110,42 @@ export const MaintenanceScreen = ({ state, ...on }: MaintenanceScreenProps) => {
               onCancel={on.onCancelSettle}
               onConfirm={on.onConfirmSettle}
             />
-            <AttentionList items={d.needsAttention} />
+            <AttentionList
+              items={d.needsAttention}
+              {...(operator === undefined
+                ? {}
+                : {
+                    resolve: {
+                      asking: tool?.kind === 'resolve' ? tool : null,
+                      busy: pending !== null,
+                      onAsk: (redemptionId: string) => {
+                        tools.onTool({ type: 'ask-resolve', redemptionId });
+                      },
+                      onPick: (note) => {
+                        tools.onTool({ type: 'pick-note', note });
+                      },
+                      onCancel: cancelTool,
+                      onConfirm: tools.onConfirmResolve,
+                    },
+                  })}
+            />
+            {operator === undefined ? null : (
+              <SlotTools
+                slots={operator.slots}
+                lastTest={operator.lastTest}
+                dialog={tool}
+                busy={pending !== null}
+                on={tools}
+              />
+            )}
           </>
         )}
+        <RecentLog
+          events={state.log}
+          busy={pending !== null}
+          onLoad={tools.onLoadLog}
+          onHide={tools.onHideLog}
+        />
       </div>
       <p
         className={`maintenance__feedback${state.error === null ? '' : ' maintenance__error'}`}

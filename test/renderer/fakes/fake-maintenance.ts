@@ -1,4 +1,4 @@
-import type { IpcError, KioskApi, MaintenanceStatus, Result } from '../../../electron/contract';
+import type { IpcError, KioskApi, MaintenanceStatus, RecentLog, Result } from '../../../electron/contract';
 import { err, ok } from '../../../electron/contract/result';
 
 export const aStatus = (overrides: Partial<MaintenanceStatus> = {}): MaintenanceStatus => ({
@@ -44,7 +44,11 @@ type Method =
   | 'maintenanceStatus'
   | 'maintenanceClearLock'
   | 'maintenanceRetryOutbox'
-  | 'maintenanceSettleOwed';
+  | 'maintenanceSettleOwed'
+  | 'maintenanceTestDispense'
+  | 'maintenanceRestock'
+  | 'maintenanceResolveAttention'
+  | 'maintenanceSetService';
 type Pending = {
   readonly method: Method;
   readonly resolve: (answer: Result<MaintenanceStatus, IpcError>) => void;
@@ -52,8 +56,12 @@ type Pending = {
 
 /** The maintenance half of the fake bridge: calls wait until the test answers them, oldest first. */
 export class FakeMaintenance {
-  readonly calls: { readonly method: Method | 'maintenanceClose'; readonly input: unknown }[] = [];
+  readonly calls: {
+    readonly method: Method | 'maintenanceClose' | 'maintenanceRecentLog';
+    readonly input: unknown;
+  }[] = [];
   private pending: Pending[] = [];
+  private logPending: ((answer: Result<RecentLog, IpcError>) => void)[] = [];
 
   private wait(method: Method, input: unknown): Promise<Result<MaintenanceStatus, IpcError>> {
     this.calls.push({ method, input });
@@ -62,12 +70,22 @@ export class FakeMaintenance {
     });
   }
 
-  readonly methods: Pick<KioskApi, Method | 'maintenanceClose'> = {
+  readonly methods: Pick<KioskApi, Method | 'maintenanceClose' | 'maintenanceRecentLog'> = {
     maintenanceOpen: (input) => this.wait('maintenanceOpen', input),
     maintenanceStatus: (input) => this.wait('maintenanceStatus', input),
     maintenanceClearLock: (input) => this.wait('maintenanceClearLock', input),
     maintenanceRetryOutbox: (input) => this.wait('maintenanceRetryOutbox', input),
     maintenanceSettleOwed: (input) => this.wait('maintenanceSettleOwed', input),
+    maintenanceTestDispense: (input) => this.wait('maintenanceTestDispense', input),
+    maintenanceRestock: (input) => this.wait('maintenanceRestock', input),
+    maintenanceResolveAttention: (input) => this.wait('maintenanceResolveAttention', input),
+    maintenanceSetService: (input) => this.wait('maintenanceSetService', input),
+    maintenanceRecentLog: (input) => {
+      this.calls.push({ method: 'maintenanceRecentLog', input });
+      return new Promise((resolve) => {
+        this.logPending.push(resolve);
+      });
+    },
     // The screen never waits on close; answering at once keeps tests about what matters.
     maintenanceClose: (input) => {
       this.calls.push({ method: 'maintenanceClose', input });
@@ -89,6 +107,13 @@ export class FakeMaintenance {
 
   fail(method: Method, error: IpcError): void {
     this.answer(method, err(error));
+  }
+
+  /** Answers the oldest waiting recent-log call. */
+  answerLog(answer: Result<RecentLog, IpcError>): void {
+    const next = this.logPending.shift();
+    if (next === undefined) throw new Error('no recent-log call is waiting');
+    next(answer);
   }
 
   waiting(): number {

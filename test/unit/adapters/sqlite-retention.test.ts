@@ -59,8 +59,30 @@ describe('journal retention', () => {
     const store = openStore(':memory:');
     const old = finished(store, 1 * DAY);
     const recent = finished(store, 100 * DAY);
+    const evidence = (at: number) => ({
+      reference: 'REF00001',
+      redemptionId: null,
+      unitIndex: 0,
+      outcome: 'unknown' as const,
+      reason: 'status cannot be read',
+      addr: 1,
+      slot: 0,
+      at,
+      frames: '',
+      journal: '{}',
+    });
+    store.insertIncident(evidence(2 * DAY));
+    const test = { addr: 1, slot: 0, productId: null, source: 'maintenance' as const };
+    const oldTest = store.insertTestIntent({ ...test, startedAt: 2 * DAY });
+    store.finishTest(oldTest, 'success', null, 2 * DAY);
+    // Interrupted and never assessed: recovery still needs it, however old.
+    const openTest = store.insertTestIntent({ ...test, startedAt: 3 * DAY });
+    const kept = store.insertIncident(evidence(50 * DAY));
     const counts = store.pruneBefore(10 * DAY);
-    expect(counts).toEqual({ redemptions: 1, audit: 1 });
+    expect(counts).toEqual({ redemptions: 1, audit: 1, incidents: 1, tests: 1 });
+    expect(store.getTest(oldTest)).toBeNull();
+    expect(store.openTests().map((t) => t.id)).toEqual([openTest]);
+    expect(store.listIncidents(10).map((i) => i.id)).toEqual([kept]);
     expect(store.getRedemption(old)).toBeNull();
     expect(store.listUnits(old)).toEqual([]);
     expect(store.getRedemption(recent)).not.toBeNull();
@@ -95,26 +117,44 @@ describe('journal retention', () => {
     store.close();
   });
 
-  it('keeps the database bounded over 100,000 redemptions a year and more, pruned daily', () => {
+  it('keeps the database bounded over 100,000 redemptions and 1,200 incidents, pruned daily', () => {
+    const frame = '{"at":1767225600000,"dir":"rx","hex":"01 03 02 00 00 b8 44"}\n';
+    const incidentFrames = frame.repeat(Math.ceil(16_384 / frame.length));
     const path = tempDb();
     const store = openStore(path);
     const perDay = 250;
     const days = 400;
     const retentionDays = 90;
+    const incidentsPerDay = 3;
     let largest = 0;
     for (let day = 0; day < days; day++) {
       store.transaction(() => {
         for (let i = 0; i < perDay; i++) finished(store, day * DAY + i * 1000);
+        // About one pickup in a hundred goes wrong and leaves a minute of frames: some 16 KB of evidence each.
+        for (let i = 0; i < incidentsPerDay; i++)
+          store.insertIncident({
+            reference: `R${day}-${i}`,
+            redemptionId: null,
+            unitIndex: 0,
+            outcome: 'failed',
+            reason: 'Goods are Stuck',
+            addr: 1,
+            slot: 0,
+            at: day * DAY + i,
+            frames: incidentFrames,
+            journal: '{}',
+          });
       });
       store.pruneBefore((day - retentionDays) * DAY);
       if (day >= retentionDays) largest = Math.max(largest, statSync(path).size);
     }
     expect(store.countRedemptions()).toBeLessThanOrEqual((retentionDays + 1) * perDay);
     expect(store.listAudit(1_000_000).length).toBeLessThanOrEqual((retentionDays + 1) * perDay);
+    expect(store.listIncidents(1_000_000).length).toBeLessThanOrEqual((retentionDays + 1) * incidentsPerDay);
     store.close();
     // Freed pages are reused: the file stops growing once the window is full (about 22,750 pickups kept).
     console.log(
-      `retention: 100,000 redemptions over ${days} days; largest database ${(largest / 1e6).toFixed(1)} MB`,
+      `retention: 100,000 redemptions and 1,200 incidents over ${days} days; largest database ${(largest / 1e6).toFixed(1)} MB`,
     );
     expect(largest).toBeLessThan(20_000_000);
   }, 120_000);

@@ -51,6 +51,7 @@ describe('kioskctl cloud', () => {
       slot: 10,
       stock: 10,
       capacity: 10,
+      goodNo: 'G204',
     });
   });
 

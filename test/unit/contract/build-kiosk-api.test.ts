@@ -55,6 +55,11 @@ describe('window.kiosk.on', () => {
         'maintenanceRetryOutbox',
         'maintenanceSettleOwed',
         'maintenanceClose',
+        'maintenanceTestDispense',
+        'maintenanceRestock',
+        'maintenanceResolveAttention',
+        'maintenanceSetService',
+        'maintenanceRecentLog',
         'on',
       ].sort(),
     );

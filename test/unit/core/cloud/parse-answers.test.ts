@@ -29,6 +29,16 @@ describe('product items', () => {
     });
   });
 
+  it('keeps the good number, which tells two slots holding the same good apart from two goods', () => {
+    expect(toProduct({ ...item, good: { ...item.good, good_no: ' G-77 ' } }, 'A')).toMatchObject({
+      goodNo: 'G-77',
+    });
+    expect(toProduct({ ...item, good: { ...item.good, good_no: 901 } }, 'A')).toMatchObject({
+      goodNo: '901',
+    });
+    expect(toProduct({ ...item, good: { ...item.good, good_no: '' } }, 'A')).not.toHaveProperty('goodNo');
+  });
+
   it('reads omitted stock and capacity as 0 and an omitted cabinet as the one asked for', () => {
     const { current_inventory: _s, inventory: _c, ...rest } = item;
     expect(toProduct({ ...rest, channel: { ...item.channel, cabinet_name: undefined } }, 'C')).toMatchObject({

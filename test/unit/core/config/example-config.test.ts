@@ -25,6 +25,7 @@ describe('build/machines/example.json', () => {
       'board 2: electromagnetic lock slots, no drop sensor',
       'language en, idle timeout 60 s, log level info',
       'maintenance screen disabled (no PIN hash)',
+      'alerts off (no webhook)',
     ]);
   });
 });

@@ -38,9 +38,16 @@ describe('machine configuration schema: defaults', () => {
         maxWrongCodesPerDay: 60,
         levelResetSeconds: 3600,
       },
-      slots: { quarantineAfterFailures: 3 },
+      slots: { quarantineAfterFailures: 3, owedFromOtherSlot: false },
       retention: { days: 90 },
       maintenance: { pinHash: null },
+      alerts: {
+        webhookUrl: null,
+        boardDownMinutes: 3,
+        outboxAlertAt: 200,
+        outboxAlertAfterMinutes: 60,
+        maxPerHour: 20,
+      },
       secrets: { allowWeakStore: false },
       logLevel: 'info',
     });
@@ -345,7 +352,7 @@ const cases: [string, (string | number)[], unknown, string][] = [
     'misspelt top-level key',
     ['langauge'],
     'en',
-    'unknown setting "langauge" (did you mean "language"?); allowed here: machineNo, machineName, supportContact, cloud, serial, boards, language, idleTimeoutSeconds, offline, throttle, slots, retention, maintenance, secrets, logLevel',
+    'unknown setting "langauge" (did you mean "language"?); allowed here: machineNo, machineName, supportContact, cloud, serial, boards, language, idleTimeoutSeconds, offline, throttle, slots, retention, maintenance, alerts, secrets, logLevel',
   ],
 ];
 

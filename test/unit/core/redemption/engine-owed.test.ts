@@ -1,4 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { demoSeed } from '../../../../electron/sim/cloud/demo-seed';
+import { simSeedSchema, type SimSeed } from '../../../../electron/sim/cloud/seed-schema';
 import { codes, consumeCalls, startHarness, type Harness } from './harness';
 
 let h: Harness;
@@ -124,6 +126,108 @@ describe('what a code is still owed', () => {
       error: { code: 'out-of-service' },
     });
     expect(h.store.listOwed(10)[0]?.owed).toBe(3);
+  });
+
+  describe('from another slot holding the same good', () => {
+    /** The demo machine with Cola in a second slot (board 1, slot 3), both slots under one good number. */
+    const twoColaSlots = (): SimSeed => {
+      const seed = demoSeed();
+      return simSeedSchema.parse({
+        ...seed,
+        products: [
+          ...seed.products.map((p) => (p.id === COLA.productId ? { ...p, goodNo: 'G-COLA' } : p)),
+          {
+            id: 107,
+            name: 'Cola',
+            price: '3.00',
+            cabinet: 'A',
+            addr: 1,
+            slot: 3,
+            stock: 4,
+            capacity: 10,
+            goodNo: 'G-COLA',
+          },
+        ],
+      });
+    };
+    const lockCola = (): void => {
+      h.store.lockSlot({
+        addr: COLA.addr,
+        slot: COLA.slot,
+        kind: 'quarantine',
+        reason: 'jammed',
+        redemptionId: null,
+        lockedAt: 0,
+      });
+    };
+
+    it('pays the owed units from the other slot when the own slot is out, one consume in total', async () => {
+      h = await startHarness({ slots: { owedFromOtherSlot: true } }, true, twoColaSlots());
+      h.board.queue(failed);
+      await expect(h.core.submitCode(codes.three)).resolves.toMatchObject({
+        value: { outcome: 'failed', owed: 3 },
+      });
+      lockCola();
+      h.board.dispensed.length = 0;
+      await expect(h.core.submitCode(codes.three)).resolves.toMatchObject({
+        ok: true,
+        value: { outcome: 'success', dispensed: 3, of: 3, owed: 0 },
+      });
+      expect(h.board.dispensed.map((d) => d.slot)).toEqual([3, 3, 3]);
+      expect(consumeCalls(h)).toBe(1);
+      // The other slot's stock went down, the locked slot's did not.
+      expect(h.store.getProduct(107)?.stock).toBe(1);
+      expect(h.store.getProduct(COLA.productId)?.stock).toBe(9);
+      const makeUp = h.store.listRedemptions(['completed', 'reported']).find((r) => r.parentId !== null);
+      expect(makeUp).toMatchObject({ productId: 107, slot: 3, price: '3.00' });
+    });
+
+    it('stays on the own slot when it can serve, and never crosses without the setting', async () => {
+      h = await startHarness({ slots: { owedFromOtherSlot: true } }, true, twoColaSlots());
+      h.board.queue(failed);
+      await h.core.submitCode(codes.three);
+      h.board.dispensed.length = 0;
+      await h.core.submitCode(codes.three);
+      expect(h.board.dispensed.map((d) => d.slot)).toEqual([COLA.slot, COLA.slot, COLA.slot]);
+      await h.core.stop();
+      h.store.close();
+
+      h = await startHarness({}, true, twoColaSlots());
+      h.board.queue(failed);
+      await h.core.submitCode(codes.three);
+      lockCola();
+      await expect(h.core.submitCode(codes.three)).resolves.toEqual({
+        ok: false,
+        error: { code: 'out-of-service' },
+      });
+      expect(h.store.listOwed(10)[0]?.owed).toBe(3);
+    });
+
+    it('skips another slot that is locked or empty', async () => {
+      h = await startHarness({ slots: { owedFromOtherSlot: true } }, true, twoColaSlots());
+      h.board.queue(failed);
+      await h.core.submitCode(codes.three);
+      lockCola();
+      h.store.lockSlot({
+        addr: 1,
+        slot: 3,
+        kind: 'unknown',
+        reason: 'no answer',
+        redemptionId: null,
+        lockedAt: 0,
+      });
+      await expect(h.core.submitCode(codes.three)).resolves.toEqual({
+        ok: false,
+        error: { code: 'out-of-service' },
+      });
+      h.core.clearSlotLock(1, 3);
+      h.core.recordRestock(107, 0);
+      await expect(h.core.submitCode(codes.three)).resolves.toEqual({
+        ok: false,
+        error: { code: 'out-of-service' },
+      });
+      expect(h.store.listOwed(10)[0]?.owed).toBe(3);
+    });
   });
 
   it('finishes a make-up cut short by a crash after restart, paying back once', async () => {

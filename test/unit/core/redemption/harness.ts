@@ -5,6 +5,7 @@ import { machineConfigSchema, type MachineConfigInput } from '../../../../electr
 import { createKioskCore, type KioskCore } from '../../../../electron/core/create-kiosk-core';
 import type { KioskStore } from '../../../../electron/core/ports/store';
 import { demoSeed } from '../../../../electron/sim/cloud/demo-seed';
+import type { SimSeed } from '../../../../electron/sim/cloud/seed-schema';
 import { SimCloudState } from '../../../../electron/sim/cloud/state';
 import { FakeBoardDriver } from '../../../fakes/fake-board-driver';
 import { FakeVendorCloud } from '../../../fakes/fake-vendor-cloud';
@@ -58,10 +59,11 @@ export const TEST_CODE_KEY = Buffer.alloc(32, 0x11);
 export const startHarness = async (
   overrides: Partial<MachineConfigInput> = {},
   start = true,
+  seed: SimSeed = demoSeed(),
 ): Promise<Harness> => {
   const clock = new ManualClock();
   const logger = new MemoryLogger();
-  const state = new SimCloudState(demoSeed(), { now: () => clock.now() });
+  const state = new SimCloudState(seed, { now: () => clock.now() });
   const cloud = new FakeVendorCloud(state, clock);
   const board = new FakeBoardDriver();
   const store = openStore(':memory:');
