@@ -12,6 +12,8 @@ export const ipcErrorCodes = [
   'bad-format',
   'locked-out',
   'unknown-code',
+  /** Not in the code list yet, which is being refreshed now: the code may be new; try again in a few seconds. */
+  'code-checking',
   'code-used',
   'code-expired',
   'cloud-unreachable',

@@ -8,8 +8,8 @@ import { systemClock } from '../../electron/adapters/system-clock';
 import { createVendorCloud } from '../../electron/core/cloud/create-vendor-cloud';
 import type { Logger } from '../../electron/core/ports/logger';
 import { mapWithConcurrency } from '../../electron/core/util/map-with-concurrency';
-import { simSeedSchema, type SimSeed } from '../../electron/sim/cloud/seed-schema';
 import { startSimCloud } from '../../electron/sim/cloud/server';
+import { benchSeed } from './bench-seed';
 
 const credentials = { appId: 'bench-appid', appSecret: 'bench-secret', appKey: 'BENCHKEY' };
 const quiet: Logger = {
@@ -24,31 +24,16 @@ const flag = (name: string, fallback: string): number[] => {
   return (i === -1 ? fallback : (process.argv[i + 1] ?? fallback)).split(',').map(Number);
 };
 
-/** `count` products over boards 1–8 (100 slots each, one cabinet letter per board), one code each. */
-const benchSeed = (count: number): SimSeed => {
-  const cabinets = 'ABCDEFGH'.split('').slice(0, Math.ceil(count / 100));
-  return simSeedSchema.parse({
-    machine: { machineNo: '12345678', name: 'Bench', cabinets },
-    products: Array.from({ length: count }, (_, i) => ({
-      id: i + 1,
-      name: `P${i + 1}`,
-      price: '1.00',
-      cabinet: cabinets[Math.floor(i / 100)],
-      addr: Math.floor(i / 100) + 1,
-      slot: i % 100,
-      stock: 5,
-      capacity: 5,
-    })),
-    codes: Array.from({ length: count }, (_, i) => ({
-      id: i + 1,
-      code: String(10_000_000 + i),
-      productId: i + 1,
-    })),
-  });
-};
+/** `count` products, one code each. */
+const seedOf = (count: number) =>
+  benchSeed(
+    count,
+    5,
+    Array.from({ length: count }, (_, i) => ({ id: i + 1, code: String(10_000_000 + i), productId: i + 1 })),
+  );
 
 const fill = async (size: number, limit: number, latencyMs: number): Promise<number> => {
-  const sim = await startSimCloud({ seed: benchSeed(size), credentials, faults: { latencyMs } });
+  const sim = await startSimCloud({ seed: seedOf(size), credentials, faults: { latencyMs } });
   try {
     const cloud = createVendorCloud({
       baseUrl: sim.baseUrl,

@@ -98,6 +98,14 @@ describeWithBrowserTools('kiosk in Chromium, real core, sim cloud over HTTP, sim
     const before = started().stack.ledger();
     await page.keyboard.type('11110000');
     await page.keyboard.press('Enter');
+    // The demo refreshes on every miss: the first answer comes at once and says the list is being fetched.
+    await page.locator('[data-error-code="code-checking"]').waitFor({ timeout: 10_000 });
+    await page.getByRole('button', { name: 'Try again' }).click();
+    await page.locator('[data-screen="entry"]').waitFor();
+    // Typed again once that refresh is done (it shares the one in flight until then), it is refused.
+    await page.waitForTimeout(1500);
+    await page.keyboard.type('11110000');
+    await page.keyboard.press('Enter');
     await page.locator('[data-error-code="unknown-code"]').waitFor({ timeout: 10_000 });
     await shot(page, 'portrait-5-wrong-code');
     expect(await page.getByRole('alert').textContent()).toBe(

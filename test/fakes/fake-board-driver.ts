@@ -7,6 +7,7 @@ import type {
   DispenseOutcome,
   DispenseRequest,
   InterruptedContext,
+  PreflightPass,
   ShipmentStatus,
 } from '../../electron/core/ports/board';
 import type { LinkStatus } from '../../electron/core/ports/serial-link';
@@ -43,6 +44,7 @@ export class FakeBoardDriver implements BoardDriver {
 
   dispense(req: DispenseRequest, hooks: DispenseHooks = {}): Promise<DispenseOutcome> {
     this.dispensed.push(req);
+    this.passesSeen.push(hooks.preflight);
     if (this.acknowledges) hooks.onAccepted?.();
     this.onDispense?.(req);
     return Promise.resolve(this.queued.shift() ?? { outcome: 'success' });
@@ -52,9 +54,18 @@ export class FakeBoardDriver implements BoardDriver {
   preflightRefusal: string | null = null;
   readonly preflights: DispenseRequest[] = [];
 
-  preflight(req: DispenseRequest): Promise<Result<void, string>> {
+  /** The preflight passes each dispense was handed (undefined when none was). */
+  readonly passesSeen: (PreflightPass | undefined)[] = [];
+
+  preflight(req: DispenseRequest): Promise<Result<PreflightPass, string>> {
     this.preflights.push(req);
-    return Promise.resolve(this.preflightRefusal === null ? ok(undefined) : err(this.preflightRefusal));
+    const pass: PreflightPass = {
+      addr: req.addr,
+      status: { runStatus: 'idle', faultCode: 0 },
+      epoch: this.preflights.length,
+      at: 0,
+    };
+    return Promise.resolve(this.preflightRefusal === null ? ok(pass) : err(this.preflightRefusal));
   }
 
   /** What each board answers for its hardware configuration; absent boards report a drop sensor and no lift. */

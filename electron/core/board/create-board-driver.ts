@@ -4,6 +4,7 @@ import type { BoxState, DropSensorState } from '../protocol/modbus/replies';
 import type { DispenseDeps } from './dispense';
 import { runDispense } from './dispense';
 import { assessInterrupted } from './interrupted';
+import { createCommandEpochs } from './command-epochs';
 import { createKeyedMutex } from './keyed-mutex';
 import { preflight } from './preflight';
 import type { BoardDriverOptions } from './options';
@@ -30,7 +31,11 @@ export const createBoardDriver = (options: BoardDriverOptions): BoardDriverWithD
   const { link, clock, logger, recorder } = options;
   const transport = createTransport({ link, clock, logger, recorder, silenceMs: resolved.silenceMs });
   const reads = createReads(transport, resolved.requestTimeoutMs, resolved.readAttempts, logger);
-  const deps: DispenseDeps = { link, clock, logger, transport, reads, options: resolved };
+  const epochs = createCommandEpochs();
+  link.onStatus(() => {
+    epochs.bumpAll();
+  });
+  const deps: DispenseDeps = { epochs, link, clock, logger, transport, reads, options: resolved };
   const perBoard = createKeyedMutex();
 
   const guarded = async (what: string, work: () => Promise<DispenseOutcome>): Promise<DispenseOutcome> => {
@@ -59,11 +64,14 @@ export const createBoardDriver = (options: BoardDriverOptions): BoardDriverWithD
     assessInterrupted: (req, context) =>
       perBoard(req.addr, () => guarded('assessInterrupted', () => assessInterrupted(deps, req, context))),
     shipmentStatus: (addr) => reads.shipmentStatus(addr),
-    preflight: (req) => perBoard(req.addr, () => preflight(link, reads, req)),
+    preflight: (req) => perBoard(req.addr, () => preflight({ link, reads, epochs, clock }, req)),
     dropSensor: (addr) => reads.dropSensor(addr),
     hardwareConfig: (addr) => reads.hardwareConfig(addr),
     boxStatus: (addr, slot) => reads.boxStatus(addr, slot),
-    resetLift: (addr) => reads.resetLift(addr),
+    resetLift: (addr) => {
+      epochs.bump(addr);
+      return reads.resetLift(addr);
+    },
     linkStatus: () => link.status(),
     onLinkStatus: (listener) => link.onStatus(listener),
     recorder,

@@ -1,4 +1,11 @@
-import type { DispenseHooks, DispenseOutcome, DispenseRequest, ShipmentStatus } from '../ports/board';
+import { ok, type Result } from '../../contract/result';
+import type {
+  BoardError,
+  DispenseHooks,
+  DispenseOutcome,
+  DispenseRequest,
+  ShipmentStatus,
+} from '../ports/board';
 import type { Clock } from '../ports/clock';
 import { sleep } from '../ports/clock';
 import type { Logger } from '../ports/logger';
@@ -10,10 +17,12 @@ import { dispenseCommand } from '../protocol/modbus/requests';
 import type { ResolvedOptions } from './options';
 import { busyWindowFor } from './options';
 import { decideAfterLostReply, failed, faultOutcome, success, unknown } from './outcomes';
+import type { CommandEpochs } from './command-epochs';
 import type { BoardReads } from './reads';
 import type { Transport } from './transport';
 
 export type DispenseDeps = {
+  readonly epochs: CommandEpochs;
   readonly link: SerialLink;
   readonly clock: Clock;
   readonly logger: Logger;
@@ -92,6 +101,32 @@ const afterLostReply = async (
   return pollUntilSettled(deps, req, deadline);
 };
 
+/** A preflight's status is this long good at most, however quiet the line was: a bound, not the rule. */
+export const PREFLIGHT_REUSE_MS = 30_000;
+
+/**
+ * The board's status before the command: the preflight's, when nothing can have changed it since (no command
+ * to this board, no link change, not older than PREFLIGHT_REUSE_MS), else read now.
+ */
+const statusBefore = async (
+  deps: DispenseDeps,
+  req: DispenseRequest,
+  hooks: DispenseHooks,
+): Promise<Result<ShipmentStatus, BoardError>> => {
+  const pass = hooks.preflight;
+  if (
+    pass !== undefined &&
+    pass.addr === req.addr &&
+    pass.epoch === deps.epochs.current(req.addr) &&
+    deps.clock.now() - pass.at <= PREFLIGHT_REUSE_MS
+  ) {
+    deps.logger.debug('board.dispense.status-reused', { addr: req.addr, ageMs: deps.clock.now() - pass.at });
+    hooks.onPreflightReused?.();
+    return ok(pass.status);
+  }
+  return deps.reads.shipmentStatus(req.addr);
+};
+
 /**
  * One dispense: status first (a busy or silent board gets no command), the command exactly once, then
  * polling. Whatever goes wrong after the command is on the wire is resolved from the board's own status.
@@ -105,7 +140,7 @@ export const runDispense = async (
   if (invalid !== null) return failed(`invalid dispense request: ${invalid}`);
   if (deps.link.status() !== 'connected')
     return failed(`serial link is ${deps.link.status()}: nothing was sent`);
-  const before = await deps.reads.shipmentStatus(req.addr);
+  const before = await statusBefore(deps, req, hooks);
   if (!before.ok) return failed(`board ${req.addr} not answering before dispense: ${before.error.message}`);
   if (before.value.runStatus === 'busy')
     return failed(`board ${req.addr} is busy with another dispense`, null);
@@ -117,6 +152,7 @@ export const runDispense = async (
     lift: req.lift,
   });
   const deadline = deps.clock.now() + busyWindowFor(deps.options.busyWindows, req.type);
+  deps.epochs.bump(req.addr);
   deps.logger.info('board.dispense.sent', { addr: req.addr, slot: req.slot, type: req.type });
   const res = await deps.transport.exchange(command, deps.options.requestTimeoutMs);
   if (!res.ok) {

@@ -1,6 +1,6 @@
 import type { FrameRecorder } from '../board/recorder';
 import { serializeRecording } from '../board/recorder';
-import type { DispenseRequest, InterruptedContext } from '../ports/board';
+import type { DispenseRequest, InterruptedContext, ShipmentStatus } from '../ports/board';
 import type { Cancel, Clock } from '../ports/clock';
 import type { Logger } from '../ports/logger';
 import type { KioskStore, RedemptionRow } from '../ports/store';
@@ -27,6 +27,8 @@ export type UnitFault = {
   readonly startedAt: number;
   /** When the board was asked this time (the dispense, or the after-crash assessment): the replay starts here. */
   readonly drivenAt: number;
+  /** The preflight's status the dispense started from instead of reading it (the replay does the same); or null. */
+  readonly preflight: ShipmentStatus | null;
 };
 
 /** What an exported incident carries besides frames; the replay reads `request`, `phase` and `context`. */
@@ -36,6 +38,7 @@ export type IncidentJournal = {
   readonly context: InterruptedContext | null;
   readonly startedAt: number;
   readonly drivenAt: number;
+  readonly preflight: ShipmentStatus | null;
   /** The customer's redemption with its units, or null for a test dispense (then `test` is its row). */
   readonly redemption: Omit<RedemptionRow, 'pendingCode' | 'codeHash'> | null;
   readonly test: unknown;
@@ -97,6 +100,7 @@ export const createIncidentCapture = ({
       context: fault.context,
       startedAt: fault.startedAt,
       drivenAt: fault.drivenAt,
+      preflight: fault.preflight,
       lock: store.getSlotLock(where.addr, where.slot),
     };
     if (subject.kind === 'test') {

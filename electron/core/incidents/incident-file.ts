@@ -28,6 +28,9 @@ const headerSchema = z.object({
       context: z.object({ accepted: z.boolean(), machineRestarted: z.boolean() }).nullable(),
       startedAt: z.number(),
       drivenAt: z.number(),
+      preflight: z
+        .object({ runStatus: z.enum(['idle', 'busy', 'done', 'fault']), faultCode: z.number().int() })
+        .nullable(),
     }),
   }),
 });

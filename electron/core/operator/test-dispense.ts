@@ -44,7 +44,13 @@ export const runTestDispense = async (
     return inserted;
   });
   logger.info('test-dispense.started', { test: id, addr, slot, productId, by: source });
+  // Set from the driver's callback, which flow analysis cannot follow.
+  const seen = { reused: false };
   const outcome = await board.dispense(request, {
+    preflight: ready.value,
+    onPreflightReused: () => {
+      seen.reused = true;
+    },
     // One small commit while the motor runs: the proof, should the kiosk die now, that this command was taken.
     onAccepted: () => {
       store.markTestAccepted(id, clock.now());
@@ -58,6 +64,7 @@ export const runTestDispense = async (
       phase: 'dispense',
       context: null,
       drivenAt: startedAt,
+      preflight: seen.reused ? ready.value.status : null,
     }),
   );
 };

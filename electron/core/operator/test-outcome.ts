@@ -29,7 +29,7 @@ export const recordTestOutcome = (
   test: TestDispenseRow,
   outcome: DispenseOutcome,
   /** How the board was driven, for the incident; null when it could not be asked at all. */
-  trace: Pick<UnitFault, 'request' | 'phase' | 'context' | 'drivenAt'> | null,
+  trace: Pick<UnitFault, 'request' | 'phase' | 'context' | 'drivenAt' | 'preflight'> | null,
 ): TestDispenseRow => {
   const phase = trace?.phase ?? 'assess';
   const { store, clock, logger, settings } = deps;

@@ -25,7 +25,13 @@ export const recoverTests = async (deps: TestDeps): Promise<number> => {
     }
     const drivenAt = clock.now();
     const outcome = await board.assessInterrupted(request, context);
-    recordTestOutcome(deps, test, outcome, { request, phase: 'assess', context, drivenAt });
+    recordTestOutcome(deps, test, outcome, {
+      request,
+      phase: 'assess',
+      context,
+      drivenAt,
+      preflight: null,
+    });
   }
   return open.length;
 };

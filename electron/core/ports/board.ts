@@ -33,7 +33,23 @@ export type BoardError = {
   readonly message: string;
 };
 
+/**
+ * What a passed preflight saw: the board's status at a point in its command history. Handed back to `dispense`,
+ * it stands in for the status read a dispense starts with, when no command has gone to that board (and the link
+ * has not changed) since: one round trip fewer between the consume's answer and the motor.
+ */
+export type PreflightPass = {
+  readonly addr: number;
+  readonly status: ShipmentStatus;
+  readonly epoch: number;
+  readonly at: number;
+};
+
 export type DispenseHooks = {
+  /** The preflight that cleared this dispense; ignored if the board may have changed since (see PreflightPass). */
+  readonly preflight?: PreflightPass;
+  /** The preflight's status was used instead of a read (what a replay of this dispense must do too). */
+  readonly onPreflightReused?: () => void;
   /**
    * The board answered the dispense write (its echo, or "acknowledge, still processing"): this command is
    * running. The kiosk owns the line, so from here the board's next terminal status is this command's.
@@ -59,7 +75,7 @@ export interface BoardDriver {
    * Whether a dispense could start now (link up, board answering and not busy, drop sensor clear where fitted),
    * asked before a code is consumed; the error is an operator-readable reason. Sends no dispense.
    */
-  preflight(req: DispenseRequest): Promise<Result<void, string>>;
+  preflight(req: DispenseRequest): Promise<Result<PreflightPass, string>>;
   /**
    * After a crash mid-dispense: decide from the board's own status whether the interrupted dispense
    * happened. Only a clear answer is success/failed; anything else is unknown. Sends no dispense.

@@ -3,14 +3,23 @@ import type { RedemptionRow } from '../ports/store';
 import type { CloudError } from '../ports/vendor-cloud';
 import { customerCodeFor, isTransient } from './cloud-error-codes';
 import type { EngineDeps } from './deps';
+import { openFirstUnit } from './dispense-step';
 
 /** The journal's note for a cloud refusal, for people; the code itself is the `refusal` column. */
 const rejectionNote = (e: CloudError): string =>
   `cloud refused: ${e.code} ${e.vendorCode ?? ''} ${e.vendorMessage ?? ''}`.trim();
 
 export type ConsumeOutcome =
-  /** `row`: the redemption as the journal now holds it, consumed (or owed to the cloud when offline). */
-  | { readonly kind: 'consumed'; readonly offline: boolean; readonly row: RedemptionRow }
+  /**
+   * `row`: the redemption as the journal now holds it: dispensing with its first unit's intent (`freshIntent`)
+   * when the cloud answered, consumed (and owed to the cloud) when offline.
+   */
+  | {
+      readonly kind: 'consumed';
+      readonly offline: boolean;
+      readonly row: RedemptionRow;
+      readonly freshIntent: number | null;
+    }
   | { readonly kind: 'refused'; readonly code: IpcErrorCode; readonly wrongCode: boolean };
 
 /**
@@ -31,15 +40,17 @@ export const consumeStep = async (
   const now = clock.now();
 
   if (answer.ok) {
-    const row = store.transaction(() => {
+    // One commit between the cloud's answer and the motor: consumed, and the first unit's intent with it.
+    const opened = store.transaction(() => {
       store.dropCode(r.codeHash);
-      return store.moveRedemption(r.id, 'consuming', 'consumed', now, {
+      const consumed = store.moveRedemption(r.id, 'consuming', 'consumed', now, {
         orderId: answer.value.orderId,
         pendingCode: null,
       });
+      return openFirstUnit(store, consumed, now);
     });
     logger.info('redemption.consumed', { redemption: r.id, order: answer.value.orderId, code: r.codeMask });
-    return { kind: 'consumed', offline: false, row };
+    return { kind: 'consumed', offline: false, row: opened.row, freshIntent: opened.freshIntent };
   }
 
   const e = answer.error;
@@ -66,7 +77,7 @@ export const consumeStep = async (
         return store.moveRedemption(r.id, 'consuming', 'consumed', now, { consumePending: true });
       });
       logger.warn('redemption.offline-consume-deferred', fields);
-      return { kind: 'consumed', offline: true, row };
+      return { kind: 'consumed', offline: true, row, freshIntent: null };
     }
     store.moveRedemption(r.id, 'consuming', 'abandoned', now, {
       pendingCode: null,

@@ -1,5 +1,5 @@
 import type { UnitFault } from '../incidents/incident-capture';
-import type { DispenseOutcome, DispenseRequest } from '../ports/board';
+import type { DispenseOutcome, DispenseRequest, PreflightPass } from '../ports/board';
 import type { RedemptionRow, UnitRow } from '../ports/store';
 import type { UnitState } from './states';
 import type { EngineDeps } from './deps';
@@ -11,7 +11,10 @@ const unitState = (o: DispenseOutcome): UnitState => o.outcome;
 const reasonOf = (o: DispenseOutcome): string | null => (o.outcome === 'success' ? null : o.reason);
 
 /** How a unit was driven, for the flight recorder's incident should it not end in a success. */
-export type UnitTrace = Pick<UnitFault, 'request' | 'phase' | 'context' | 'startedAt' | 'drivenAt'>;
+export type UnitTrace = Pick<
+  UnitFault,
+  'request' | 'phase' | 'context' | 'startedAt' | 'drivenAt' | 'preflight'
+>;
 
 /**
  * Records the outcome of one unit and, when the board cannot say whether an item dropped or the slot has shown
@@ -90,19 +93,50 @@ export const recordUnit = (
  * command, and its outcome after. Units already settled (after a crash) are left as they are. After any unit
  * that is not a success, the rest are skipped: a jammed or doubtful slot is not driven again.
  */
+/** What the step that led here already wrote for the dispense, and what the board's preflight saw. */
+export type DispenseStart = {
+  /** The preflight that cleared this redemption: the first unit's dispense may reuse its status read. */
+  readonly pass?: PreflightPass;
+  /** A unit whose intent was written in this process's own last commit (openFirstUnit): drive it, do not assess. */
+  readonly freshIntent?: number | null;
+};
+
+/**
+ * Called inside the commit that records the consume's answer: the redemption moves on to dispensing and its first
+ * unit's intent is written in that same commit, so nothing more is written between the answer and the motor.
+ * A locked slot gets no intent (dispenseStep skips the unit). Answers the row and the unit it opened, if any.
+ */
+export const openFirstUnit = (
+  store: EngineDeps['store'],
+  consumed: RedemptionRow,
+  at: number,
+): { readonly row: RedemptionRow; readonly freshIntent: number | null } => {
+  const row =
+    consumed.state === 'consumed'
+      ? store.moveRedemption(consumed.id, 'consumed', 'dispensing', at)
+      : consumed;
+  if (store.getSlotLock(row.addr, row.slot) || store.listUnits(row.id).length > 0)
+    return { row, freshIntent: null };
+  store.putUnit(row.id, 0, 'intent', at);
+  return { row, freshIntent: 0 };
+};
+
 export const dispenseStep = async (
   deps: EngineDeps,
   r: RedemptionRow,
   request: DispenseRequest,
+  start: DispenseStart = {},
 ): Promise<RedemptionRow> => {
   const { store, clock, board } = deps;
+  const { pass } = start;
   const row = r.state === 'consumed' ? store.moveRedemption(r.id, 'consumed', 'dispensing', clock.now()) : r;
   const units = store.listUnits(r.id);
   let stop = units.some((u) => u.state !== 'success' && u.state !== 'intent');
   for (let index = 0; index < r.quantity; index++) {
     const existing = units.find((u) => u.index === index);
     if (settled(existing)) continue;
-    if (existing?.state === 'intent') {
+    const fresh = existing?.state === 'intent' && index === start.freshIntent;
+    if (existing?.state === 'intent' && !fresh) {
       // A crash left this unit between intent and outcome: ask the board, never repeat the command.
       const context = {
         accepted: existing.acceptedAt !== null,
@@ -116,14 +150,15 @@ export const dispenseStep = async (
         context,
         startedAt: existing.startedAt,
         drivenAt,
+        preflight: null,
       });
       const detail = { redemption: r.id, unit: index + 1, outcome: assessed.outcome, ...context };
       store.audit('unit.assessed', detail, clock.now());
       stop ||= assessed.outcome !== 'success';
       continue;
     }
-    const lock = store.getSlotLock(r.addr, r.slot);
-    if (stop || lock) {
+    const lock = fresh ? null : store.getSlotLock(r.addr, r.slot);
+    if (!fresh && (stop || lock)) {
       store.putUnit(
         r.id,
         index,
@@ -133,8 +168,8 @@ export const dispenseStep = async (
       );
       continue;
     }
-    const startedAt = clock.now();
-    store.putUnit(r.id, index, 'intent', startedAt);
+    const startedAt = fresh ? existing.startedAt : clock.now();
+    if (!fresh) store.putUnit(r.id, index, 'intent', startedAt);
     deps.emitProgress({
       redemptionId: r.id,
       stage: 'dispensing',
@@ -142,7 +177,13 @@ export const dispenseStep = async (
       of: r.quantity,
       productName: r.productName,
     });
+    // Set from the driver's callback, which flow analysis cannot follow.
+    const seen = { reused: false };
     const outcome = await board.dispense(request, {
+      ...(pass === undefined ? {} : { preflight: pass }),
+      onPreflightReused: () => {
+        seen.reused = true;
+      },
       // One small commit while the motor runs: the proof, should the kiosk die now, that this command was taken.
       onAccepted: () => {
         store.markUnitAccepted(r.id, index, clock.now());
@@ -154,6 +195,7 @@ export const dispenseStep = async (
       context: null,
       startedAt,
       drivenAt: startedAt,
+      preflight: seen.reused && pass ? pass.status : null,
     });
     deps.emitProgress({
       redemptionId: r.id,

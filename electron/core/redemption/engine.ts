@@ -4,14 +4,14 @@ import { err, ok } from '../../contract/result';
 import type { RedemptionResult } from '../../contract/schemas';
 import { pickupCodeSchema } from '../../contract/schemas';
 import type { CodeHasher } from '../cache/code-hash';
-import type { DispenseRequest } from '../ports/board';
+import type { DispenseRequest, PreflightPass } from '../ports/board';
 import { maskCode } from '../ports/logger';
 import type { RedemptionRow } from '../ports/store';
 import type { Product } from '../ports/vendor-cloud';
 import type { ThrottleGate } from '../throttle/throttle-gate';
 import { consumeStep } from './consume-step';
 import type { EngineDeps } from './deps';
-import { dispenseStep } from './dispense-step';
+import { dispenseStep, openFirstUnit, type DispenseStart } from './dispense-step';
 import { finishStep } from './finish-step';
 import { matchStep } from './match-step';
 import { createMissRefresh } from './miss-refresh';
@@ -31,18 +31,21 @@ export const createRedemptionEngine = (
   throttle: ThrottleGate,
 ): RedemptionEngine => {
   const { store, clock, logger } = deps;
-  const missRefresh = createMissRefresh(deps.cache, clock, deps.settings.refreshOnMissAfterMs);
+  const missRefresh = createMissRefresh(deps.cache, clock, logger, deps.settings.refreshOnMissAfterMs);
   let busy = false;
 
-  const finishConsumed = async (r: RedemptionRow, request: DispenseRequest): Promise<RedemptionResult> => {
-    return finishStep(deps, await dispenseStep(deps, r, request));
-  };
+  const finishConsumed = async (
+    r: RedemptionRow,
+    request: DispenseRequest,
+    start: DispenseStart = {},
+  ): Promise<RedemptionResult> => finishStep(deps, await dispenseStep(deps, r, request, start));
 
   const consumeAndFinish = async (
     r: RedemptionRow,
     code: string,
     request: DispenseRequest,
     customerPresent: boolean,
+    pass?: PreflightPass,
   ): Promise<Result<RedemptionResult, IpcError>> => {
     const consumed = await consumeStep(deps, r, code, customerPresent);
     if (consumed.kind === 'refused') {
@@ -50,22 +53,28 @@ export const createRedemptionEngine = (
       return err({ code: consumed.code });
     }
     throttle.good();
-    return ok(await finishConsumed(consumed.row, request));
+    return ok(
+      await finishConsumed(consumed.row, request, {
+        ...(pass === undefined ? {} : { pass }),
+        freshIntent: consumed.freshIntent,
+      }),
+    );
   };
 
   /**
    * The board must be able to start a dispense before a code is consumed (or an owed unit started): a busy or
-   * silent board, or a blocked drop sensor, refuses the code while it is still valid. Not a wrong guess.
+   * silent board, or a blocked drop sensor, refuses the code while it is still valid. Not a wrong guess. What
+   * the preflight read goes on to the dispense, which then needs no status read of its own.
    */
-  const boardReady = async (request: DispenseRequest, code: string): Promise<boolean> => {
+  const boardReady = async (request: DispenseRequest, code: string): Promise<PreflightPass | null> => {
     const ready = await deps.board.preflight(request);
-    if (ready.ok) return true;
+    if (ready.ok) return ready.value;
     logger.warn('redemption.refused', {
       code: maskCode(code),
       reason: 'board-not-ready',
       detail: ready.error,
     });
-    return false;
+    return null;
   };
 
   /** Pays back what a redeemed code is still owed: a child redemption that starts at `dispensing`, no consume. */
@@ -74,6 +83,7 @@ export const createRedemptionEngine = (
     units: number,
     source: Product,
     request: DispenseRequest,
+    pass: PreflightPass,
   ): Promise<Result<RedemptionResult, IpcError>> => {
     const id = deps.newTradeId();
     const now = clock.now();
@@ -101,12 +111,14 @@ export const createRedemptionEngine = (
         now,
       );
       const dispensing = store.moveRedemption(id, 'matched', 'dispensing', now);
+      // The first unit's intent in the same commit: nothing more is written before the motor.
+      const opened = openFirstUnit(store, dispensing, now);
       store.audit(
         'owed.make-up',
         { redemption: id, parent: parent.id, units, owed: parent.owed, slot: source.slotName },
         now,
       );
-      return dispensing;
+      return opened;
     });
     throttle.good();
     logger.info('redemption.make-up', {
@@ -118,14 +130,14 @@ export const createRedemptionEngine = (
       otherSlot: source.productId !== parent.productId,
     });
     deps.emitProgress({ redemptionId: id, stage: 'checking', of: units, productName: parent.productName });
-    return ok(await finishConsumed(row, request));
+    return ok(await finishConsumed(row.row, request, { pass, freshIntent: row.freshIntent }));
   };
 
   const run = async (code: string): Promise<Result<RedemptionResult, IpcError>> => {
     const remaining = throttle.remainingMs();
     if (remaining > 0) return err({ code: 'locked-out', retryAfterSeconds: Math.ceil(remaining / 1000) });
     const codeHash = hash(code);
-    const match = await matchStep(deps, code, codeHash, missRefresh);
+    const match = matchStep(deps, code, codeHash, missRefresh);
     if (!match.ok) {
       const lockout = match.error.wrongCode ? throttle.wrong(codeHash) : null;
       logger.info('redemption.refused', { code: maskCode(code), reason: match.error.code });
@@ -133,42 +145,47 @@ export const createRedemptionEngine = (
         ? err({ code: match.error.code })
         : err({ code: 'locked-out', retryAfterSeconds: Math.ceil(lockout / 1000) });
     }
-    if (!(await boardReady(match.value.request, code))) return err({ code: 'out-of-service' });
+    const pass = await boardReady(match.value.request, code);
+    if (pass === null) return err({ code: 'out-of-service' });
     if (match.value.kind === 'owed')
-      return makeUp(match.value.parent, match.value.units, match.value.source, match.value.request);
+      return makeUp(match.value.parent, match.value.units, match.value.source, match.value.request, pass);
     if (match.value.kind === 'resume') {
       logger.info('redemption.resumed', { redemption: match.value.redemption.id, code: maskCode(code) });
-      return consumeAndFinish(match.value.redemption, code, match.value.request, true);
+      return consumeAndFinish(match.value.redemption, code, match.value.request, true, pass);
     }
     const { cached, product, request } = match.value;
     const tradeId = deps.newTradeId();
     const now = clock.now();
-    const row = store.insertRedemption(
-      {
-        id: tradeId,
-        codeHash,
-        codeMask: maskCode(code),
-        tradeId,
-        pickupCodeId: cached.codeId,
-        productId: product.productId,
-        productName: product.name,
-        price: product.price,
-        slotName: product.slotName,
-        addr: product.addr,
-        slot: product.slot,
-        quantity: cached.quantity,
-        pendingCode: code,
-        createdAt: now,
-      },
-      now,
-    );
+    // Journaled and moved to consuming in one commit: the trade id is on disk before the consume goes out.
+    const row = store.transaction(() => {
+      store.insertRedemption(
+        {
+          id: tradeId,
+          codeHash,
+          codeMask: maskCode(code),
+          tradeId,
+          pickupCodeId: cached.codeId,
+          productId: product.productId,
+          productName: product.name,
+          price: product.price,
+          slotName: product.slotName,
+          addr: product.addr,
+          slot: product.slot,
+          quantity: cached.quantity,
+          pendingCode: code,
+          createdAt: now,
+        },
+        now,
+      );
+      return store.moveRedemption(tradeId, 'matched', 'consuming', now);
+    });
     deps.emitProgress({
       redemptionId: tradeId,
       stage: 'checking',
       of: cached.quantity,
       productName: product.name,
     });
-    return consumeAndFinish(row, code, request, true);
+    return consumeAndFinish(row, code, request, true, pass);
   };
 
   return {

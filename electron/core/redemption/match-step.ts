@@ -45,12 +45,12 @@ const dispensable = (deps: EngineDeps, addr: number, slot: number): Result<Dispe
  * Every code that is not usable counts as a guess: unknown (even when the cloud could not be asked), used
  * or expired. Only a code that is usable, or already on its way, does not.
  */
-export const matchStep = async (
+export const matchStep = (
   deps: EngineDeps,
   code: string,
   codeHash: string,
   missRefresh: MissRefresh,
-): Promise<Result<Match, MatchFailure>> => {
+): Result<Match, MatchFailure> => {
   const { store, cache, clock } = deps;
   const earlier = store.findRedemptionByCode(codeHash);
   if (earlier) {
@@ -77,16 +77,17 @@ export const matchStep = async (
     if (earlier.state !== 'rejected' || earlier.refusal === 'code-used') return fail('code-used', true);
   }
 
-  let cached = cache.lookup(code);
-  let unreachable = false;
+  const cached = cache.lookup(code);
   if (!cached) {
-    const after = await missRefresh.afterMiss();
-    unreachable = after.unreachable;
-    if (after.refreshed) cached = cache.lookup(code);
+    // Answered at once. A miss that started a refresh is told "checking" (the code may be newer than the
+    // cache); with the cloud unreachable the customer is told so. Every miss is still counted: otherwise a
+    // stale cache or an outage would be a free guessing window (a repeated code is counted once).
+    const after = missRefresh.afterMiss(codeHash);
+    return fail(
+      after.started ? 'code-checking' : after.unreachable ? 'cloud-unreachable' : 'unknown-code',
+      true,
+    );
   }
-  // With the cloud unreachable the customer is told so (the code may be newer than the cache), but the
-  // miss is still counted: otherwise an outage would be a free guessing window.
-  if (!cached) return fail(unreachable ? 'cloud-unreachable' : 'unknown-code', true);
   if (cached.expiresAt !== null && cached.expiresAt <= clock.now()) {
     cache.drop(cached.codeHash);
     return fail('code-expired', true);

@@ -109,9 +109,23 @@ export const replayToDriver = async (
   const virtual = createVirtualClock(played[0]?.at ?? header.at);
   const { link, counts } = recordedLine(played, virtual.clock);
   const driver = createBoardDriver({ link, clock: virtual.clock, logger: quiet });
+  // A dispense that started from its preflight's status (no read of its own) is replayed the same way.
+  const preflight = journal.preflight;
   const running =
     journal.phase === 'dispense'
-      ? driver.dispense(journal.request)
+      ? driver.dispense(
+          journal.request,
+          preflight === null
+            ? {}
+            : {
+                preflight: {
+                  addr: journal.request.addr,
+                  status: preflight,
+                  epoch: 0,
+                  at: virtual.clock.now(),
+                },
+              },
+        )
       : driver.assessInterrupted(
           journal.request,
           journal.context ?? { accepted: false, machineRestarted: false },

@@ -16,6 +16,25 @@ export type InProcessBoardOptions = {
   readonly clock?: Clock;
   /** Without a path the ledger lives in memory (demo mode, unit tests). */
   readonly ledgerPath?: string;
+  /**
+   * Emulates a serial line of this speed (8N1: 10 bits a byte), each direction one byte after another: what a
+   * pseudo-terminal or a direct call lacks, for measuring what the wire costs. Absent: bytes arrive at once.
+   */
+  readonly baud?: number;
+};
+
+/** A one-direction line: each chunk arrives once the ones before it and its own bits have gone across. */
+const serialLine = (clock: Clock, baud: number | undefined) => {
+  let busyUntil = 0;
+  return (bytes: Uint8Array, deliver: () => void): void => {
+    if (baud === undefined) {
+      queueMicrotask(deliver);
+      return;
+    }
+    const now = clock.now();
+    busyUntil = Math.max(now, busyUntil) + (bytes.length * 10 * 1000) / baud;
+    clock.setTimer(busyUntil - now, deliver);
+  };
 };
 
 export type InProcessBoard = {
@@ -43,9 +62,16 @@ export const createInProcessBoard = (options: InProcessBoardOptions = {}): InPro
     status = next;
     for (const l of statusListeners) l(next);
   };
+  const toBoard = serialLine(clock, options.baud);
+  const toKiosk = serialLine(clock, options.baud);
   const stopTransmit = sim.onTransmit((bytes) => {
     if (status !== 'connected') return;
-    for (const l of dataListeners) l(bytes.slice());
+    const copy = bytes.slice();
+    const deliver = (): void => {
+      for (const l of dataListeners) l(copy);
+    };
+    if (options.baud === undefined) deliver();
+    else toKiosk(copy, deliver);
   });
 
   const link: SerialLink = {
@@ -54,7 +80,7 @@ export const createInProcessBoard = (options: InProcessBoardOptions = {}): InPro
         return Promise.resolve(err({ code: 'not-open', message: 'simulated cable unplugged' }));
       const copy = bytes.slice();
       // Bytes reach the board after the write returns, as they would through a driver's buffer.
-      queueMicrotask(() => {
+      toBoard(copy, () => {
         sim.receive(copy);
       });
       return Promise.resolve(ok(undefined));

@@ -174,6 +174,8 @@ export const en: Strings = {
     'bad-format': 'Pickup codes are 6 to 10 letters or digits. Please check your code.',
     'locked-out': 'Too many wrong codes. Please wait before trying again.',
     'unknown-code': 'We did not recognise that code. Please check it and try again.',
+    'code-checking':
+      'The machine is fetching the newest codes. If your code is new, please enter it again in a few seconds.',
     'code-used': 'This code has already been used.',
     'code-expired': 'This code has expired.',
     'cloud-unreachable':

@@ -164,6 +164,7 @@ export const zhCN: Strings = {
     'bad-format': '取货码为 6 到 10 位字母或数字，请核对。',
     'locked-out': '错误次数过多，请稍候再试。',
     'unknown-code': '未找到该取货码，请核对后重试。',
+    'code-checking': '机器正在获取最新的取货码。如果您的取货码是刚生成的，请几秒后重新输入。',
     'code-used': '该取货码已被使用。',
     'code-expired': '该取货码已过期。',
     'cloud-unreachable': '机器暂时无法联网，未出货。请稍后再试。',

@@ -166,7 +166,10 @@ describe('test dispense', () => {
     h.board.preflight = () =>
       new Promise((resolve) => {
         release = () => {
-          resolve({ ok: true, value: undefined });
+          resolve({
+            ok: true,
+            value: { addr: 1, status: { runStatus: 'idle', faultCode: 0 }, epoch: 0, at: 0 },
+          });
         };
       });
     const test = h.core.operator.testDispense(1, 1, 'kioskctl');

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { cutOff } from '../throttle/cut-off-cloud';
-import { codes, startHarness, type Harness } from './harness';
+import { codes, startHarness, testConfig, type Harness } from './harness';
 
 let h: Harness;
 afterEach(async () => {
@@ -15,7 +15,13 @@ describe('redemption engine: what counts as a guess', () => {
     h = await startHarness();
     cutOff(h.cloud, () => h.clock.now()).down = true;
     await h.clock.advance(60_000);
-    for (let i = 0; i < 4; i++)
+    // The first miss starts the one refresh of the interval behind the customer; it fails.
+    await expect(h.core.submitCode('70000000')).resolves.toEqual({
+      ok: false,
+      error: { code: 'code-checking' },
+    });
+    await h.clock.advance(0);
+    for (let i = 1; i < 4; i++)
       await expect(h.core.submitCode(`7000000${i}`)).resolves.toEqual({
         ok: false,
         error: { code: 'cloud-unreachable' },
@@ -74,19 +80,29 @@ describe('redemption engine: what counts as a guess', () => {
 });
 
 describe('redemption engine: refreshes on a miss', () => {
-  it('the first miss of an interval waits for the refresh and finds a code issued a moment ago', async () => {
+  it('the first miss of an interval is answered at once, and the refresh it starts finds a new code', async () => {
     h = await startHarness();
     await h.clock.advance(60_000);
     const created = h.state.createCodes({ productId: 104, count: 1, codeLength: 8, expiresAt: null });
     const fresh = created.ok ? created.value[0]!.code : '';
+    h.cloud.latencyMs = 2000;
+    const startedAt = h.clock.now();
+    // Answered without waiting on the cloud: no clock time passes for it.
+    await expect(h.core.submitCode(fresh)).resolves.toEqual({ ok: false, error: { code: 'code-checking' } });
+    expect(h.clock.now()).toBe(startedAt);
+    await h.clock.advance(30_000);
+    h.cloud.latencyMs = 0;
     await expect(h.core.submitCode(fresh)).resolves.toMatchObject({ ok: true });
+    // Typed twice, counted once: the customer is not nearer a lockout for it.
+    expect(h.core.getState().entryLockedUntil).toBeNull();
   });
 
   it('later misses in the same interval are answered from the cache without asking the cloud', async () => {
     h = await startHarness();
     const cloud = cutOff(h.cloud, () => h.clock.now());
     await h.clock.advance(60_000);
-    await h.core.submitCode('72000000');
+    await expect(h.core.submitCode('72000000')).resolves.toMatchObject({ error: { code: 'code-checking' } });
+    await h.clock.advance(0);
     expect(cloud.refreshes).toHaveLength(1);
     // The refresh just ran, so this code from a moment later is not in the cache yet: refused, no new refresh.
     const created = h.state.createCodes({ productId: 104, count: 1, codeLength: 8, expiresAt: null });
@@ -94,10 +110,23 @@ describe('redemption engine: refreshes on a miss', () => {
     await h.clock.advance(10_000);
     await expect(h.core.submitCode(fresh)).resolves.toMatchObject({ error: { code: 'unknown-code' } });
     expect(cloud.refreshes).toHaveLength(1);
-    // Typed again once the interval is over, it is found (and the retry was not charged as a second guess).
+    // Typed again once the interval is over, it starts the next refresh, and then it is found (the retries were
+    // not charged as more guesses).
     await h.clock.advance(25_000);
-    await expect(h.core.submitCode(fresh)).resolves.toMatchObject({ ok: true });
+    await expect(h.core.submitCode(fresh)).resolves.toMatchObject({ error: { code: 'code-checking' } });
+    await h.clock.advance(0);
     expect(cloud.refreshes).toHaveLength(2);
+    await expect(h.core.submitCode(fresh)).resolves.toMatchObject({ ok: true });
+  });
+
+  it('where every miss may refresh (the demo), a typo says "checking" once, then plainly not recognised', async () => {
+    h = await startHarness({ cloud: { ...testConfig().cloud, refreshOnMissAfterSeconds: 0 } });
+    await h.clock.advance(1000);
+    await expect(h.core.submitCode('74000000')).resolves.toMatchObject({ error: { code: 'code-checking' } });
+    await h.clock.advance(1000);
+    await expect(h.core.submitCode('74000000')).resolves.toMatchObject({ error: { code: 'unknown-code' } });
+    // Another code still gets its own look at the newest list.
+    await expect(h.core.submitCode('74000001')).resolves.toMatchObject({ error: { code: 'code-checking' } });
   });
 
   it('while the cloud is unreachable, tries one refresh per interval, not one per miss', async () => {
@@ -107,7 +136,7 @@ describe('redemption engine: refreshes on a miss', () => {
     await h.clock.advance(60_000);
     for (let i = 0; i < 10; i++) {
       await expect(h.core.submitCode(`7300000${i}`)).resolves.toMatchObject({
-        error: { code: 'cloud-unreachable' },
+        error: { code: i === 0 ? 'code-checking' : 'cloud-unreachable' },
       });
       await h.clock.advance(1000);
     }

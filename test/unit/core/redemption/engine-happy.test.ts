@@ -24,6 +24,13 @@ describe('redemption engine: the happy path', () => {
     expect(h.state.orders()[0]?.tradeId).toBe(r?.tradeId);
   });
 
+  it('hands the preflight it checked before the consume to the dispense, so the board is read once', async () => {
+    h = await startHarness();
+    await h.core.submitCode(codes.one);
+    expect(h.board.preflights).toHaveLength(1);
+    expect(h.board.passesSeen).toEqual([expect.objectContaining({ addr: 1, epoch: 1 })]);
+  });
+
   it('dispenses a quantity of 3 one unit at a time with "n of m" progress', async () => {
     h = await startHarness();
     const result = await h.core.submitCode(codes.three);
@@ -103,6 +110,8 @@ describe('redemption engine: the happy path', () => {
       error: { code: 'unknown-code' },
     });
     await h.clock.advance(31_000);
+    await expect(h.core.submitCode(fresh)).resolves.toMatchObject({ error: { code: 'code-checking' } });
+    await h.clock.advance(0);
     await expect(h.core.submitCode(fresh)).resolves.toMatchObject({
       ok: true,
       value: { outcome: 'success' },
