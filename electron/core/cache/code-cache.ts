@@ -14,6 +14,8 @@ export type CodeCache = {
   /** Fetches every product and every product's unused codes; one refresh at a time, callers share it. */
   refresh(): Promise<Result<RefreshSummary, CloudError>>;
   lookup(code: string): CachedCode | null;
+  /** The same, for a code already hashed with this cache's key. */
+  lookupHash(codeHash: string): CachedCode | null;
   /** Milliseconds since the last successful refresh; null if there never was one. */
   age(): number | null;
   drop(codeHash: string): void;
@@ -73,6 +75,7 @@ export const createCodeCache = (deps: CodeCacheDeps): CodeCache => {
       return inFlight;
     },
     lookup: (code) => store.findCode(hash(code)),
+    lookupHash: (codeHash) => store.findCode(codeHash),
     age() {
       const at = store.getMeta('cache.refreshedAt');
       return at === null ? null : clock.now() - Number(at);

@@ -1,4 +1,5 @@
 import type { UnitFault } from '../incidents/incident-capture';
+import type { RedemptionResult } from '../../contract/schemas';
 import type { DispenseOutcome, DispenseRequest, PreflightPass } from '../ports/board';
 import type { RedemptionRow, UnitRow } from '../ports/store';
 import type { UnitState } from './states';
@@ -27,6 +28,8 @@ export const recordUnit = (
   index: number,
   outcome: DispenseOutcome,
   trace: UnitTrace,
+  /** More writes for the same commit (the redemption's finish, after its last unit). */
+  alsoInCommit?: () => void,
 ): void => {
   const { store, clock, logger } = deps;
   const now = clock.now();
@@ -59,6 +62,7 @@ export const recordUnit = (
       });
       store.audit('slot.quarantined', { addr: r.addr, slot: r.slot, redemption: r.id, reason: why }, now);
     }
+    alsoInCommit?.();
     return why;
   });
   if (quarantined !== null)
@@ -99,7 +103,15 @@ export type DispenseStart = {
   readonly pass?: PreflightPass;
   /** A unit whose intent was written in this process's own last commit (openFirstUnit): drive it, do not assess. */
   readonly freshIntent?: number | null;
+  /**
+   * Closes the redemption (finish-step.ts). Given, it runs in the commit of the last unit's outcome, so a pickup
+   * that drove every unit costs no commit of its own to finish; otherwise the caller finishes afterwards.
+   */
+  readonly finish?: (row: RedemptionRow) => RedemptionResult;
 };
+
+/** The redemption as the journal holds it after the units, and its result if `finish` already ran. */
+export type Dispensed = { readonly row: RedemptionRow; readonly result: RedemptionResult | null };
 
 /**
  * Called inside the commit that records the consume's answer: the redemption moves on to dispensing and its first
@@ -126,12 +138,13 @@ export const dispenseStep = async (
   r: RedemptionRow,
   request: DispenseRequest,
   start: DispenseStart = {},
-): Promise<RedemptionRow> => {
+): Promise<Dispensed> => {
   const { store, clock, board } = deps;
   const { pass } = start;
   const row = r.state === 'consumed' ? store.moveRedemption(r.id, 'consumed', 'dispensing', clock.now()) : r;
   const units = store.listUnits(r.id);
   let stop = units.some((u) => u.state !== 'success' && u.state !== 'intent');
+  let result: RedemptionResult | null = null;
   for (let index = 0; index < r.quantity; index++) {
     const existing = units.find((u) => u.index === index);
     if (settled(existing)) continue;
@@ -189,14 +202,26 @@ export const dispenseStep = async (
         store.markUnitAccepted(r.id, index, clock.now());
       },
     });
-    recordUnit(deps, r, index, outcome, {
-      request,
-      phase: 'dispense',
-      context: null,
-      startedAt,
-      drivenAt: startedAt,
-      preflight: seen.reused && pass ? pass.status : null,
-    });
+    const { finish } = start;
+    recordUnit(
+      deps,
+      r,
+      index,
+      outcome,
+      {
+        request,
+        phase: 'dispense',
+        context: null,
+        startedAt,
+        drivenAt: startedAt,
+        preflight: seen.reused && pass ? pass.status : null,
+      },
+      index === r.quantity - 1 && finish
+        ? () => {
+            result = finish(row);
+          }
+        : undefined,
+    );
     deps.emitProgress({
       redemptionId: r.id,
       stage: 'unit-done',
@@ -207,5 +232,5 @@ export const dispenseStep = async (
     });
     stop = outcome.outcome !== 'success';
   }
-  return row;
+  return { row, result };
 };

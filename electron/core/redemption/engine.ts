@@ -38,7 +38,11 @@ export const createRedemptionEngine = (
     r: RedemptionRow,
     request: DispenseRequest,
     start: DispenseStart = {},
-  ): Promise<RedemptionResult> => finishStep(deps, await dispenseStep(deps, r, request, start));
+  ): Promise<RedemptionResult> => {
+    const finish = (row: RedemptionRow): RedemptionResult => finishStep(deps, row);
+    const done = await dispenseStep(deps, r, request, { ...start, finish });
+    return done.result ?? finishStep(deps, done.row);
+  };
 
   const consumeAndFinish = async (
     r: RedemptionRow,
@@ -137,7 +141,7 @@ export const createRedemptionEngine = (
     const remaining = throttle.remainingMs();
     if (remaining > 0) return err({ code: 'locked-out', retryAfterSeconds: Math.ceil(remaining / 1000) });
     const codeHash = hash(code);
-    const match = matchStep(deps, code, codeHash, missRefresh);
+    const match = matchStep(deps, codeHash, missRefresh);
     if (!match.ok) {
       const lockout = match.error.wrongCode ? throttle.wrong(codeHash) : null;
       logger.info('redemption.refused', { code: maskCode(code), reason: match.error.code });

@@ -40,14 +40,14 @@ const dispensable = (deps: EngineDeps, addr: number, slot: number): Result<Dispe
 };
 
 /**
- * Finds what a typed code refers to: an earlier redemption of the same code, or the code cache (refreshed on
- * a miss at most once per interval, see miss-refresh.ts). Nothing here talks to the board or consumes.
+ * Finds what a typed code (by its hash) refers to: an earlier redemption of the same code, or the code cache (a
+ * miss may start a refresh behind the customer, see miss-refresh.ts). Nothing here waits, talks to the board or
+ * consumes.
  * Every code that is not usable counts as a guess: unknown (even when the cloud could not be asked), used
  * or expired. Only a code that is usable, or already on its way, does not.
  */
 export const matchStep = (
   deps: EngineDeps,
-  code: string,
   codeHash: string,
   missRefresh: MissRefresh,
 ): Result<Match, MatchFailure> => {
@@ -77,7 +77,8 @@ export const matchStep = (
     if (earlier.state !== 'rejected' || earlier.refusal === 'code-used') return fail('code-used', true);
   }
 
-  const cached = cache.lookup(code);
+  // The hash the engine already made: a code is hashed once per submit.
+  const cached = cache.lookupHash(codeHash);
   if (!cached) {
     // Answered at once. A miss that started a refresh is told "checking" (the code may be newer than the
     // cache); with the cloud unreachable the customer is told so. Every miss is still counted: otherwise a
