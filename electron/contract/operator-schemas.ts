@@ -7,7 +7,7 @@ import { z } from 'zod';
  */
 
 // eslint-disable-next-line no-control-regex -- a note is one printable line: no control or line-break characters
-const printableLine = /^[^\u0000-\u001f\u007f-\u009f\u2028\u2029]+$/;
+export const printableLine = /^[^\u0000-\u001f\u007f-\u009f\u2028\u2029]+$/;
 
 /** A slot as the board protocol numbers it: board address 1–8, slot 0–99. */
 export const testDispenseInputSchema = z

@@ -3,7 +3,7 @@ import { createJsonLogger } from '../../adapters/json-logger';
 import type { VendorCloudOptions } from '../../core/cloud/options';
 import { systemClock } from '../../adapters/system-clock';
 import type { Credentials } from '../../core/ports/credentials';
-import type { Logger } from '../../core/ports/logger';
+import { silentLogger } from '../../core/ports/logger';
 import { intValue, requireValue, UsageError, type ParsedArgs } from '../args';
 import type { CliIo } from '../command';
 
@@ -19,13 +19,6 @@ export const credentialsFromEnv = (env: CliIo['env']): Credentials | null => {
   const appSecret = env[credentialEnv.appSecret] ?? '';
   const appKey = env[credentialEnv.appKey] ?? '';
   return appId && appSecret && appKey ? { appId, appSecret, appKey } : null;
-};
-
-const silentLogger: Logger = {
-  debug: () => undefined,
-  info: () => undefined,
-  warn: () => undefined,
-  error: () => undefined,
 };
 
 /** Client options from the common flags; `--verbose` logs JSON lines to stderr (credentials scrubbed). */

@@ -1,3 +1,4 @@
+import { printableLine } from '../../contract/operator-schemas';
 import { err, ok, type Result } from '../../contract/result';
 import type { Clock } from '../ports/clock';
 import type { Logger } from '../ports/logger';
@@ -9,13 +10,11 @@ export type ResolveError = 'not-found' | 'not-flagged' | 'bad-note';
 /** A note is one line an operator can read back in the audit log: printable, trimmed, at most this long. */
 export const MAX_NOTE_LENGTH = 200;
 
-// eslint-disable-next-line no-control-regex -- control characters are exactly what a note must not carry
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
-
 /** The note as it will be kept, or null when it is empty, too long or carries control characters. */
 export const cleanNote = (note: string): string | null => {
   const trimmed = note.trim();
-  return trimmed === '' || trimmed.length > MAX_NOTE_LENGTH || CONTROL.test(trimmed) ? null : trimmed;
+  // The contract's own rule, so the core keeps no second copy of what a printable line is.
+  return trimmed.length > MAX_NOTE_LENGTH || !printableLine.test(trimmed) ? null : trimmed;
 };
 
 /**

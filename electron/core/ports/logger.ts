@@ -13,3 +13,11 @@ export interface Logger {
 /** Shows only the last two characters of a pickup code, enough to match a support call, not to redeem. */
 export const maskCode = (code: string): string =>
   code.length <= 2 ? '**' : `${'*'.repeat(code.length - 2)}${code.slice(-2)}`;
+
+/** For callers whose output is elsewhere (a replay, a one-shot command): every line goes nowhere. */
+export const silentLogger: Logger = {
+  debug: () => undefined,
+  info: () => undefined,
+  warn: () => undefined,
+  error: () => undefined,
+};

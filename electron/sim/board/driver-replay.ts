@@ -3,7 +3,7 @@ import { createBoardDriver } from '../../core/board/create-board-driver';
 import type { RecordedFrame } from '../../core/board/recorder';
 import type { IncidentHeader } from '../../core/incidents/incident-file';
 import type { DispenseOutcome } from '../../core/ports/board';
-import type { Logger } from '../../core/ports/logger';
+import { silentLogger } from '../../core/ports/logger';
 import type { LinkError, SerialLink } from '../../core/ports/serial-link';
 import { createVirtualClock } from './virtual-clock';
 
@@ -13,13 +13,6 @@ export type DriverReplay = {
   /** Requests the driver sent that were found in the recording, and that were not (a divergence). */
   readonly matched: number;
   readonly unmatched: number;
-};
-
-const quiet: Logger = {
-  debug: () => undefined,
-  info: () => undefined,
-  warn: () => undefined,
-  error: () => undefined,
 };
 
 const same = (a: Uint8Array, b: Uint8Array): boolean =>
@@ -108,7 +101,7 @@ export const replayToDriver = async (
   const played = frames.filter((f) => f.at >= journal.drivenAt);
   const virtual = createVirtualClock(played[0]?.at ?? header.at);
   const { link, counts } = recordedLine(played, virtual.clock);
-  const driver = createBoardDriver({ link, clock: virtual.clock, logger: quiet });
+  const driver = createBoardDriver({ link, clock: virtual.clock, logger: silentLogger });
   // A dispense that started from its preflight's status (no read of its own) is replayed the same way.
   const preflight = journal.preflight;
   const running =
