@@ -7,13 +7,19 @@ export const productRows = (db: Db) => {
   const put = db.prepare<[number, string]>(
     'INSERT OR REPLACE INTO products (product_id, json) VALUES (?, ?)',
   );
+  const drop = db.prepare<[number]>('DELETE FROM products WHERE product_id = ?');
   return {
     get(productId: number): Product | null {
       const raw = get.get(productId);
       return raw ? (JSON.parse(raw.json) as Product) : null;
     },
-    put(product: Product): void {
-      put.run(product.productId, JSON.stringify(product));
+    /** Rows written: 1. */
+    put(product: Product): number {
+      return put.run(product.productId, JSON.stringify(product)).changes;
+    },
+    /** Rows removed: 0 when the product was not stored. */
+    drop(productId: number): number {
+      return drop.run(productId).changes;
     },
   };
 };

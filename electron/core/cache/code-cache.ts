@@ -3,27 +3,47 @@ import { ok } from '../../contract/result';
 import type { Clock } from '../ports/clock';
 import type { Logger } from '../ports/logger';
 import type { CachedCode, KioskStore } from '../ports/store';
-import type { CloudError, VendorCloud } from '../ports/vendor-cloud';
+import type { CloudError } from '../ports/vendor-cloud';
 import type { StockBooks } from '../stock/stock-books';
-import { mapWithConcurrency } from '../util/map-with-concurrency';
+import { diffCodes, diffProducts, rowsToWrite, type CacheRows } from './cache-diff';
 import type { CodeHasher } from './code-hash';
+import { listUnusedCodes, type CatalogCloud } from './list-unused-codes';
+import { oneAtATime } from './one-at-a-time';
+import { createPushedChanges } from './pushed-changes';
+import { createRefreshTime } from './refresh-time';
 
-export type RefreshSummary = { readonly products: number; readonly codes: number; readonly tookMs: number };
+export type RefreshSummary = {
+  readonly products: number;
+  /** Unused codes the cloud listed for those products. */
+  readonly codes: number;
+  readonly tookMs: number;
+  /** Cache rows inserted, replaced or deleted (codes and products; the refresh-time meta row aside). */
+  readonly written: number;
+};
 
 export type CodeCache = {
   /** Fetches every product and every product's unused codes; one refresh at a time, callers share it. */
   refresh(): Promise<Result<RefreshSummary, CloudError>>;
+  /**
+   * Fetches the unused codes of these products (as stored: an id the store does not know is skipped, the product
+   * list is not read) and brings only their codes up to date. The refresh time (`age()`) stays the full one's.
+   */
+  refreshProducts(productIds: readonly number[]): Promise<Result<RefreshSummary, CloudError>>;
   lookup(code: string): CachedCode | null;
   /** The same, for a code already hashed with this cache's key. */
   lookupHash(codeHash: string): CachedCode | null;
   /** Milliseconds since the last successful refresh; null if there never was one. */
   age(): number | null;
   drop(codeHash: string): void;
+  /** A code the cloud pushed, already hashed. */
+  put(code: CachedCode): void;
+  /** A pushed delete: false when no cached code has that record id. */
+  dropById(codeId: number): boolean;
 };
 
 export type CodeCacheDeps = {
   readonly store: KioskStore;
-  readonly cloud: VendorCloud;
+  readonly cloud: CatalogCloud;
   readonly clock: Clock;
   readonly logger: Logger;
   readonly hash: CodeHasher;
@@ -33,55 +53,93 @@ export type CodeCacheDeps = {
 
 export const createCodeCache = (deps: CodeCacheDeps): CodeCache => {
   const { store, cloud, clock, logger, hash } = deps;
+  const time = createRefreshTime(store, clock);
+  const serial = oneAtATime();
+  const pushed = createPushedChanges();
   let inFlight: Promise<Result<RefreshSummary, CloudError>> | null = null;
+
+  /** Called in the same synchronous step as the diff it writes: nothing can change the store in between. */
+  const write = (found: CacheRows, full: boolean, startedAt: number): number => {
+    const at = clock.now();
+    const rows = pushed.guard(found, startedAt, at);
+    const changed = rowsToWrite(rows) > 0;
+    const written = store.applyCacheChanges({
+      ...rows,
+      refreshedAt: full ? time.toStore(at, changed) : null,
+    });
+    if (full) time.mark(at);
+    return written;
+  };
 
   const fill = async (): Promise<Result<RefreshSummary, CloudError>> => {
     const started = clock.now();
     const epoch = deps.books.epoch();
     const products = await cloud.listProducts();
     if (!products.ok) return products;
-    const lists = await mapWithConcurrency(products.value, deps.concurrency, (p) =>
-      cloud.listCodes(p.productId),
-    );
-    const codes: CachedCode[] = [];
-    for (const [i, list] of lists.entries()) {
-      // One product failing must not keep stale codes for the others, nor half a cache: all or nothing.
-      if (!list.ok) return list;
-      const product = products.value[i];
-      if (!product) continue;
-      for (const c of list.value) {
-        if (c.status !== 'UNUSED') continue;
-        codes.push({
-          codeHash: hash(c.code),
-          codeId: c.id,
-          productId: product.productId,
-          quantity: c.quantity,
-          expiresAt: c.expiresAt,
-        });
-      }
-    }
+    const ids = products.value.map((p) => p.productId);
+    const codes = await listUnusedCodes(cloud, hash, ids, deps.concurrency);
+    if (!codes.ok) return codes;
     // The cloud's stock figures miss what this machine has not reported yet: the books put that back.
-    store.replaceCodeCache(codes, deps.books.reconcile(products.value, epoch), clock.now());
-    const summary = { products: products.value.length, codes: codes.length, tookMs: clock.now() - started };
+    const reconciled = deps.books.reconcile(products.value, epoch);
+    const written = write(
+      {
+        ...diffCodes(store.listCachedCodes(), codes.value),
+        ...diffProducts(store.listProducts(), reconciled),
+      },
+      true,
+      started,
+    );
+    const summary = {
+      products: ids.length,
+      codes: codes.value.length,
+      tookMs: clock.now() - started,
+      written,
+    };
     logger.info('cache.refreshed', summary);
+    return ok(summary);
+  };
+
+  const fillSome = async (productIds: readonly number[]): Promise<Result<RefreshSummary, CloudError>> => {
+    const started = clock.now();
+    const ids = [...new Set(productIds)].filter((id) => store.getProduct(id) !== null);
+    const codes = await listUnusedCodes(cloud, hash, ids, deps.concurrency);
+    if (!codes.ok) return codes;
+    const stored = ids.flatMap((id) => store.listCachedCodesOf(id));
+    const rows = { ...diffCodes(stored, codes.value), putProducts: [], dropProducts: [] };
+    const written = write(rows, false, started);
+    const summary = {
+      products: ids.length,
+      codes: codes.value.length,
+      tookMs: clock.now() - started,
+      written,
+    };
+    // A rotation runs this often: a line only when it found something.
+    if (written > 0) logger.info('cache.products-refreshed', summary);
+    else logger.debug('cache.products-refreshed', summary);
     return ok(summary);
   };
 
   return {
     refresh() {
-      inFlight ??= fill().finally(() => {
+      inFlight ??= serial(fill).finally(() => {
         inFlight = null;
       });
       return inFlight;
     },
+    refreshProducts: (productIds) => serial(() => fillSome(productIds)),
     lookup: (code) => store.findCode(hash(code)),
     lookupHash: (codeHash) => store.findCode(codeHash),
-    age() {
-      const at = store.getMeta('cache.refreshedAt');
-      return at === null ? null : clock.now() - Number(at);
-    },
+    age: () => time.age(),
     drop: (codeHash) => {
       store.dropCode(codeHash);
+    },
+    put: (code) => {
+      pushed.put(code.codeHash, clock.now());
+      store.putCode(code);
+    },
+    dropById: (codeId) => {
+      pushed.deleted(codeId, clock.now());
+      return store.dropCodeById(codeId);
     },
   };
 };

@@ -32,7 +32,13 @@ const cola: Product = {
   capacity: 10,
 };
 const withCola = (store: KioskStore): KioskStore => {
-  store.replaceCodeCache([], [cola], 1);
+  store.applyCacheChanges({
+    putCodes: [],
+    dropCodes: [],
+    putProducts: [cola],
+    dropProducts: [],
+    refreshedAt: 1,
+  });
   return store;
 };
 

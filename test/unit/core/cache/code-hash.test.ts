@@ -38,11 +38,13 @@ describe('code hashes', () => {
     const salt = 'abcd';
     const old = (code: string) => createHash('sha256').update(`${salt}:${code}`).digest('hex');
     store.setMeta('cache.salt', salt);
-    store.replaceCodeCache(
-      [{ codeHash: old('11112222'), codeId: 1, productId: 101, quantity: 1, expiresAt: null }],
-      [],
-      5,
-    );
+    store.applyCacheChanges({
+      putCodes: [{ codeHash: old('11112222'), codeId: 1, productId: 101, quantity: 1, expiresAt: null }],
+      dropCodes: [],
+      putProducts: [],
+      dropProducts: [],
+      refreshedAt: 5,
+    });
     store.insertRedemption(redemption('1', old('33334444'), '33334444'), 1);
     store.insertRedemption(redemption('2', old('55556666'), null), 1);
     const logger = new MemoryLogger();
@@ -65,11 +67,13 @@ describe('code hashes', () => {
     const logger = new MemoryLogger();
     loadCodeHasher(store, KEY_A, logger);
     const hashA = loadCodeHasher(store, KEY_A, logger);
-    store.replaceCodeCache(
-      [{ codeHash: hashA('11112222'), codeId: 1, productId: 101, quantity: 1, expiresAt: null }],
-      [],
-      5,
-    );
+    store.applyCacheChanges({
+      putCodes: [{ codeHash: hashA('11112222'), codeId: 1, productId: 101, quantity: 1, expiresAt: null }],
+      dropCodes: [],
+      putProducts: [],
+      dropProducts: [],
+      refreshedAt: 5,
+    });
     loadCodeHasher(store, KEY_A, logger);
     expect(store.findCode(hashA('11112222'))).not.toBeNull();
     loadCodeHasher(store, KEY_B, logger);
