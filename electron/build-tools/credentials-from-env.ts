@@ -12,8 +12,15 @@ export const CREDENTIAL_ENV = {
 /** The optional key webhook alerts are signed with: from the environment too, and just as secret. */
 export const ALERT_KEY_ENV = 'KIOSK_ALERTKEY';
 
+/** The vendor broker's login for the live link, when the vendor gives one. */
+export const MQTT_ENV = { mqttUsername: 'KIOSK_MQTT_USERNAME', mqttPassword: 'KIOSK_MQTT_PASSWORD' } as const;
+
 /** Every variable whose value is a secret: stripped from child processes, looked for in packages. */
-export const SECRET_ENV_NAMES: readonly string[] = [...Object.values(CREDENTIAL_ENV), ALERT_KEY_ENV];
+export const SECRET_ENV_NAMES: readonly string[] = [
+  ...Object.values(CREDENTIAL_ENV),
+  ALERT_KEY_ENV,
+  MQTT_ENV.mqttPassword,
+];
 
 export type CredentialSource = Readonly<Record<keyof Credentials, string | undefined>>;
 
@@ -54,4 +61,23 @@ export const alertKeyFromEnv = (
   return alertKeyToken.safeParse(value).success
     ? ok(value)
     : err(`$${ALERT_KEY_ENV} must be 16–256 printable characters without spaces`);
+};
+
+export type MqttLogin = { readonly mqttUsername?: string; readonly mqttPassword?: string };
+
+/** The broker login if set; both or neither, and a problem names the variable, never the value. */
+export const mqttLoginFromEnv = (
+  env: Readonly<Record<string, string | undefined>>,
+): Result<MqttLogin, string> => {
+  const username = env[MQTT_ENV.mqttUsername] ?? '';
+  const password = env[MQTT_ENV.mqttPassword] ?? '';
+  if (username === '' && password === '') return ok({});
+  for (const [name, value] of [
+    [MQTT_ENV.mqttUsername, username],
+    [MQTT_ENV.mqttPassword, password],
+  ] as const) {
+    const problem = credentialFieldProblem(`$${name}`, value);
+    if (problem) return err(problem);
+  }
+  return ok({ mqttUsername: username, mqttPassword: password });
 };

@@ -78,6 +78,19 @@ export const maintenanceDiagnosticsSchema = z
     cacheAgeMs: z.number().nonnegative().nullable(),
     /** Cloud time minus local time; null until the cloud has answered once. */
     clockSkewMs: z.number().nullable(),
+    /** The vendor's MQTT channel; absent when the machine has none. */
+    liveLink: z
+      .object({
+        state: z.enum(['off', 'connecting', 'up', 'waiting']),
+        /** Messages for the platform waiting in the outbox. */
+        waiting: z.number().int().nonnegative(),
+        accepted: z.number().int().nonnegative(),
+        /** Received messages dropped unread: bad signature, stale, repeated, malformed. */
+        dropped: z.number().int().nonnegative(),
+        lastError: z.string().nullable(),
+      })
+      .strict()
+      .optional(),
   })
   .strict();
 export type MaintenanceDiagnostics = z.infer<typeof maintenanceDiagnosticsSchema>;

@@ -42,7 +42,7 @@ export const MAX_LOG_LINES = 1000;
 export const recentLogInputSchema = z.object({ lines: z.number().int().min(1).max(MAX_LOG_LINES) }).strict();
 export type RecentLogInput = z.infer<typeof recentLogInputSchema>;
 
-export const operatorSourceSchema = z.enum(['maintenance', 'kioskctl']);
+export const operatorSourceSchema = z.enum(['maintenance', 'kioskctl', 'vendor']);
 
 export const testViewSchema = z
   .object({

@@ -5,6 +5,8 @@ import { readDiagnostics } from './diagnostics';
 import { clearSlotLock, pruneJournal, settleOwed } from './journal-upkeep';
 import type { KioskAdapters, KioskCore, KioskCoreOptions } from './kiosk-core-types';
 import { KioskEvents } from './kiosk-events';
+import { createLiveLink, type LiveLink } from './live/create-live-link';
+import { readPushedSettings } from './live/pushed-settings';
 import { createOperator } from './operator/create-operator';
 import type { EngineDeps } from './redemption/deps';
 import { createRedemptionEngine } from './redemption/engine';
@@ -21,6 +23,8 @@ const outboxIntervalMs = 5000;
 /** A board that was down at start is asked again this often, and serves again once it answers. */
 const boardRecheckMs = 60_000;
 const retentionIntervalMs = 3_600_000;
+/** Stock and slot health changed by anything other than a pickup (an operator, recovery) reach the platform within this. */
+const liveSlotsMs = 15_000;
 
 /** The one composition of the kiosk core. The Electron entry, the CLI, the tests and the e2e harness call it. */
 export const createKioskCore = (options: KioskCoreOptions, adapters: KioskAdapters): KioskCore => {
@@ -40,6 +44,11 @@ export const createKioskCore = (options: KioskCoreOptions, adapters: KioskAdapte
   // Read through a call: stop() flips it while start() or a submit is awaiting, which flow analysis cannot see.
   const isStopped = (): boolean => stopped;
   let outboxRunning: Promise<void> | null = null;
+  let lastSubmitAt: number | null = null;
+  // Assigned once the operator tools exist; the engine's hooks read it when they run, long after.
+  let live: LiveLink | null = null;
+  const liveUp = (): boolean => live?.isUp() ?? false;
+  const whileUpMs = config.liveLink.refreshSecondsWhileUp * 1000;
 
   const deps: EngineDeps = {
     store,
@@ -59,6 +68,11 @@ export const createKioskCore = (options: KioskCoreOptions, adapters: KioskAdapte
       events.emit('progress', p);
     },
     settings: engineSettings(config),
+    onCodeUsed: (codeId) => {
+      live?.codeUsed(codeId);
+    },
+    // While codes are pushed, a miss is almost surely a typo: one refresh an interval is the safety net.
+    missRefreshAfterMs: () => (liveUp() ? whileUpMs : config.cloud.refreshOnMissAfterSeconds * 1000),
   };
   const engine = createRedemptionEngine(deps, hash, throttle);
   // Operator tools (electron/core/operator): a test holds the machine like a pickup; the service switch is kept.
@@ -70,6 +84,24 @@ export const createKioskCore = (options: KioskCoreOptions, adapters: KioskAdapte
     },
   });
   const upkeep = { store, clock, logger };
+  live = createLiveLink(config, adapters.live, {
+    store,
+    clock,
+    logger,
+    hash,
+    cache,
+    operator,
+    refresh: () => refreshCache(),
+    sinceCustomer: () => (lastSubmitAt === null ? null : clock.now() - lastSubmitAt),
+    customerBusy: () => redeeming !== null,
+    bootedAt: clock.now(),
+    onChange: () => {
+      publish();
+    },
+  });
+  const reportSlots = (): void => {
+    live?.reportSlots(store.listProducts());
+  };
 
   /** A full refresh, then the check for abandoned redemptions whose code the cloud no longer lists. */
   const refreshCache = async (): Promise<Awaited<ReturnType<typeof cache.refresh>>> => {
@@ -78,26 +110,34 @@ export const createKioskCore = (options: KioskCoreOptions, adapters: KioskAdapte
     return refreshed;
   };
 
-  const getState = (): KioskState => ({
-    mode,
-    phase: phase === 'ready' && !operator.service().inService ? 'out-of-service' : phase,
-    ...(phase === 'starting' ? { startupStep } : {}),
-    machineName: config.machineName,
-    language: config.language,
-    board: board.linkStatus(),
-    entryLockedUntil: throttle.lockedUntil(),
-    demoCodes: mode === 'demo' ? [...(options.demoCodes ?? [])] : [],
-    idleTimeoutSeconds: config.idleTimeoutSeconds,
-    ...(config.supportContact === '' ? {} : { supportContact: config.supportContact }),
-  });
+  const getState = (): KioskState => {
+    const pushed = readPushedSettings(store);
+    return {
+      mode,
+      phase: phase === 'ready' && !operator.service().inService ? 'out-of-service' : phase,
+      ...(phase === 'starting' ? { startupStep } : {}),
+      machineName: config.machineName,
+      language: pushed.language ?? config.language,
+      board: board.linkStatus(),
+      entryLockedUntil: throttle.lockedUntil(),
+      demoCodes: mode === 'demo' ? [...(options.demoCodes ?? [])] : [],
+      idleTimeoutSeconds: pushed.idleTimeoutSeconds ?? config.idleTimeoutSeconds,
+      ...(config.supportContact === '' ? {} : { supportContact: config.supportContact }),
+    };
+  };
   const publish = (): void => {
     events.emit('state', getState());
   };
 
   const runOutbox = (retryNow = false): Promise<void> => {
-    outboxRunning ??= flushOutbox({ store, cloud, clock, logger, books }, retryNow).finally(() => {
-      outboxRunning = null;
-    });
+    const onCodeUsed = (codeId: number): void => {
+      live?.codeUsed(codeId);
+    };
+    outboxRunning ??= flushOutbox({ store, cloud, clock, logger, books, onCodeUsed }, retryNow).finally(
+      () => {
+        outboxRunning = null;
+      },
+    );
     return outboxRunning;
   };
   board.onLinkStatus(publish);
@@ -147,18 +187,26 @@ export const createKioskCore = (options: KioskCoreOptions, adapters: KioskAdapte
       }
       phase = 'ready';
       publish();
-      loops.every('cache', config.cloud.cacheRefreshSeconds * 1000, refreshCache);
+      // Checked at the polling pace, so a link that drops is followed by polling within one interval.
+      loops.every('cache', config.cloud.cacheRefreshSeconds * 1000, () =>
+        liveUp() && (cache.age() ?? Infinity) < whileUpMs ? undefined : refreshCache(),
+      );
       loops.every('outbox', outboxIntervalMs, () => runOutbox());
       alerts.start(loops);
       loops.every('boards', boardRecheckMs, () => boards.recheckDown());
       loops.every('retention', retentionIntervalMs, () => {
         pruneJournal(upkeep, config.retention.days);
       });
+      if (live) {
+        live.start(loops);
+        loops.every('live-slots', liveSlotsMs, reportSlots);
+      }
       logger.info('core.ready', { mode, outbox: store.outboxLength() });
     },
     async stop() {
       stopped = true;
       loops.stopAll();
+      live?.halt();
       alerts.halt();
       // A customer mid-pickup (or an operator's test) gets the dispense finished. Then, before anything slower,
       // an incident still inside its window is completed with the frames it has: the runtime closes the journal
@@ -167,20 +215,28 @@ export const createKioskCore = (options: KioskCoreOptions, adapters: KioskAdapte
       incidents.flush();
       // The outbox round, a background fill and the alert request in flight end too; a failure there is logged
       // where it happened and must not stop the rest of the shutdown.
-      await Promise.allSettled([outboxRunning, warmRefresh, alerts.inFlight()]);
+      await Promise.allSettled([outboxRunning, warmRefresh, alerts.inFlight(), live?.stop()]);
     },
     getState,
     async submitCode(code) {
       if (phase !== 'ready' || isStopped() || operator.testing())
         return { ok: false, error: { code: 'busy' } };
       if (!operator.service().inService) return { ok: false, error: { code: 'out-of-service' } };
+      lastSubmitAt = clock.now();
       const submitted = engine.submit(code);
       redeeming = submitted;
       try {
         return await submitted;
       } finally {
         if (redeeming === submitted) redeeming = null;
-        if (!isStopped()) publish();
+        if (!isStopped()) {
+          publish();
+          // Off the customer's path: the stock change goes to the platform a moment after the answer.
+          if (live)
+            clock.setTimer(1000, () => {
+              if (!isStopped()) reportSlots();
+            });
+        }
       }
     },
     on: (event, listener) => events.on(event, listener),
@@ -189,6 +245,7 @@ export const createKioskCore = (options: KioskCoreOptions, adapters: KioskAdapte
         cacheAgeMs: cache.age(),
         clockSkewMs: cloud.clockSkewMs(),
         boardsOut: boards.problems(),
+        liveLink: live?.view() ?? null,
       }),
     clearSlotLock: (addr, slot) => clearSlotLock(upkeep, addr, slot),
     audit(kind, detail) {

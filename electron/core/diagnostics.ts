@@ -1,4 +1,5 @@
 import type { BoardProblem } from './boards/board-health';
+import type { LiveLinkView } from './live/live-service';
 import type { KioskStore, RedemptionRow, SlotLock } from './ports/store';
 
 /** What an operator needs to see at a glance: nothing here carries a code, a credential or a signature. */
@@ -18,12 +19,19 @@ export type Diagnostics = {
   readonly cacheAgeMs: number | null;
   readonly clockSkewMs: number | null;
   readonly redemptions: number;
+  /** The vendor's MQTT channel; absent when the machine has none configured. */
+  readonly liveLink?: LiveLinkView;
 };
 
 /** Read from the store alone, so the operator CLI can show it from the database of a running kiosk. */
 export const readDiagnostics = (
   store: KioskStore,
-  live: { cacheAgeMs: number | null; clockSkewMs: number | null; boardsOut?: readonly BoardProblem[] },
+  live: {
+    cacheAgeMs: number | null;
+    clockSkewMs: number | null;
+    boardsOut?: readonly BoardProblem[];
+    liveLink?: LiveLinkView | null;
+  },
 ): Diagnostics => ({
   // Reports owed to the vendor cloud; alerts waiting for the webhook are not the cloud falling behind.
   outboxLength: store.cloudBacklog().length + store.pendingStock().length,
@@ -46,4 +54,5 @@ export const readDiagnostics = (
   cacheAgeMs: live.cacheAgeMs,
   clockSkewMs: live.clockSkewMs,
   redemptions: store.countRedemptions(),
+  ...(live.liveLink ? { liveLink: live.liveLink } : {}),
 });

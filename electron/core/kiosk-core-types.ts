@@ -3,6 +3,7 @@ import type { Result } from '../contract/result';
 import type { KioskState, RedemptionResult } from '../contract/schemas';
 import type { AlertAdapters } from './alerts/create-alerts';
 import type { FrameRecorder } from './board/recorder';
+import type { LiveAdapters } from './live/create-live-link';
 import type { MachineConfig } from './config/schema';
 import type { Diagnostics } from './diagnostics';
 import type { KioskEvents } from './kiosk-events';
@@ -37,6 +38,8 @@ export type KioskAdapters = {
   readonly recorder?: FrameRecorder;
   /** The webhook's way out and its HMAC key (provisioning file); unset, a configured webhook stays off. */
   readonly alerts?: AlertAdapters;
+  /** The vendor's MQTT channel (core/live); unset, or no `liveLink.brokerUrl`, the kiosk polls only. */
+  readonly live?: LiveAdapters;
 };
 
 export type KioskStartOptions = {

@@ -6,6 +6,7 @@ import type { Logger, LogLevel } from '../core/ports/logger';
 import { createRuntime, type CreatedRuntime, type RuntimeMachine } from '../runtime/start-runtime';
 import { loadMachineConfig } from './config/load-machine-config';
 import { credentialPaths, nodeCredentialFs } from './credentials/credential-files';
+import { secretValues } from '../core/ports/credentials';
 import { CODE_KEY_FILE, loadCodeKey } from './credentials/code-key';
 import { loadCredentials } from './credentials/load-credentials';
 import { credentialStoreStatus, type SafeStorageLike } from './credentials/safe-storage';
@@ -128,8 +129,7 @@ export const startKiosk = async (deps: StartKioskDeps): Promise<KioskStart> => {
         ),
       };
     }
-    const { appId, appSecret, appKey, alertKey } = credentials.value;
-    deps.protectSecrets?.([appId, appSecret, appKey, ...(alertKey === undefined ? [] : [alertKey])]);
+    deps.protectSecrets?.(secretValues(credentials.value));
     machine = { kind: 'machine', config, credentials: credentials.value, codeKey };
     logger.info('config.loaded', { source: load.source, machineNo: config.machineNo });
   } else {

@@ -12,7 +12,10 @@ import { demoMachineNo } from '../sim/cloud/demo-seed';
 /** The demo's maintenance PIN, printed in the README: a demo has nothing to protect. */
 export const demoMaintenancePin = '246810';
 
-export const demoMachineConfig = (simCloudBaseUrl: string): MachineConfig =>
+export const demoMachineConfig = (
+  simCloudBaseUrl: string,
+  live: { readonly brokerUrl: string; readonly machineId: string } | null = null,
+): MachineConfig =>
   machineConfigSchema.parse({
     machineNo: demoMachineNo,
     machineName: 'Pickup Kiosk (demo)',
@@ -29,5 +32,6 @@ export const demoMachineConfig = (simCloudBaseUrl: string): MachineConfig =>
       { addr: 2, defaultSlotType: 3, dropSensor: false },
     ],
     idleTimeoutSeconds: 45,
+    ...(live === null ? {} : { liveLink: live }),
     maintenance: { pinHash: hashPin(demoMaintenancePin, randomBytes(16)) },
   });

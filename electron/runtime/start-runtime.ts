@@ -17,6 +17,7 @@ import type { StoredCredentials } from '../core/ports/credentials';
 import type { Logger } from '../core/ports/logger';
 import type { SerialLink } from '../core/ports/serial-link';
 import { startDemoSimulators } from './demo-simulators';
+import { liveAdapters, type MachineFacts } from './live-adapters';
 
 export type RuntimeMachine =
   | { readonly kind: 'demo' }
@@ -37,6 +38,8 @@ export type RuntimeOptions = {
   readonly clock?: Clock;
   /** When the OS started (adapters/machine-boot.ts by default); the crash test stands in a power cut with it. */
   readonly machineBootedAt?: () => number;
+  /** What the live link tells the platform about this machine (the app's version, the display). */
+  readonly facts?: MachineFacts;
 };
 
 export type Runtime = {
@@ -181,6 +184,7 @@ export const createRuntime = async (options: RuntimeOptions): Promise<CreatedRun
       // The webhook goes out through the same client (TLS verified); its key only ever signs.
       alerts: { http, key: wiring.credentials.alertKey ?? null },
       recorder,
+      live: liveAdapters(config, wiring.credentials, options.facts),
     },
   );
   let started: Promise<void> | null = null;

@@ -28,7 +28,7 @@ export const outboxQueries = (db: Db): OutboxStore => {
   );
   const length = db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM outbox');
   const backlog = db.prepare<[], { n: number; oldest: number | null }>(
-    "SELECT COUNT(*) AS n, MIN(created_at) AS oldest FROM outbox WHERE kind <> 'alert'",
+    "SELECT COUNT(*) AS n, MIN(created_at) AS oldest FROM outbox WHERE kind NOT IN ('alert', 'live')",
   );
 
   return {

@@ -10,6 +10,7 @@ import { buildCommand } from './build';
 import { journalCommand } from './journal';
 import { incidentCommand } from './incident';
 import { kioskCommand } from './kiosk';
+import { mqttCommand } from './mqtt';
 
 /** Every command group, in the order `kioskctl help` lists them. Add one line per new group file. */
 export const commandGroups: readonly CommandGroup[] = [
@@ -24,4 +25,5 @@ export const commandGroups: readonly CommandGroup[] = [
   journalCommand,
   incidentCommand,
   kioskCommand,
+  mqttCommand,
 ];

@@ -2,6 +2,8 @@ import { resolve } from 'node:path';
 import {
   ALERT_KEY_ENV,
   alertKeyFromEnv,
+  mqttLoginFromEnv,
+  MQTT_ENV,
   CREDENTIAL_ENV,
   credentialsFromEnv,
 } from '../../build-tools/credentials-from-env';
@@ -21,7 +23,7 @@ const envList = Object.values(CREDENTIAL_ENV)
 export const provisionCommand: CommandGroup = {
   name: 'provision',
   summary: `write a machine's provisioning file (credentials from ${envList})`,
-  usage: `provision --machine-no NO --out FILE [--force]   (optional: $${ALERT_KEY_ENV} for alerts)`,
+  usage: `provision --machine-no NO --out FILE [--force]   (optional: $${ALERT_KEY_ENV} for alerts, $${MQTT_ENV.mqttUsername} and $${MQTT_ENV.mqttPassword} for the live link)`,
   async run(args, io) {
     const parsed = parseArgs(args, { values: ['machine-no', 'out'], flags: ['force'] });
     if (parsed.positionals.length > 0) {
@@ -36,8 +38,13 @@ export const provisionCommand: CommandGroup = {
     const out = resolve(io.cwd, requireValue(parsed, 'out'));
     const credentials = credentialsFromEnv(io.env);
     const alertKey = alertKeyFromEnv(io.env);
-    const problems = [...(credentials.ok ? [] : credentials.error), ...(alertKey.ok ? [] : [alertKey.error])];
-    if (!credentials.ok || !alertKey.ok) {
+    const mqttLogin = mqttLoginFromEnv(io.env);
+    const problems = [
+      ...(credentials.ok ? [] : credentials.error),
+      ...(alertKey.ok ? [] : [alertKey.error]),
+      ...(mqttLogin.ok ? [] : [mqttLogin.error]),
+    ];
+    if (!credentials.ok || !alertKey.ok || !mqttLogin.ok) {
       for (const problem of problems) io.err(`provision: ${problem}`);
       return 1;
     }
@@ -48,6 +55,7 @@ export const provisionCommand: CommandGroup = {
         credentials: {
           ...credentials.value,
           ...(alertKey.value === null ? {} : { alertKey: alertKey.value }),
+          ...mqttLogin.value,
         },
       },
       { force: parsed.flags.has('force') },

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { pinHashProblem } from '../security/pin-hash-format';
 import { alertsSchema } from './alerts-schema';
+import { liveLinkSchema } from './live-link-schema';
 import { flag, intRange, oneOf, outboundUrl, pattern, section, showValue, text } from './schema-fields';
 
 /**
@@ -155,6 +156,7 @@ export const machineConfigSchema = section({
       .nullable()
       .default(null),
   }).prefault({}),
+  liveLink: liveLinkSchema,
   /** The optional webhook that tells someone off the machine when it needs a person (core/alerts). */
   alerts: alertsSchema,
   secrets: section({

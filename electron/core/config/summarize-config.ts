@@ -28,6 +28,9 @@ export const summarizeMachineConfig = (config: MachineConfig): string[] => [
   config.alerts.webhookUrl === null
     ? 'alerts off (no webhook)'
     : `alerts to ${new URL(config.alerts.webhookUrl).host}, at most ${config.alerts.maxPerHour} an hour (needs alertKey in the provisioning file)`,
+  config.liveLink.brokerUrl === null
+    ? 'live link off (no broker): codes are polled'
+    : `live link to ${new URL(config.liveLink.brokerUrl).host}, signed with the ${config.liveLink.signWith === 'appId' ? 'AppId' : 'AppKey'}${config.liveLink.machineId === '' ? ', WARNING: no liveLink.machineId' : ''}`,
   ...(config.secrets.allowWeakStore
     ? ['WARNING: secrets.allowWeakStore is on: credentials may be stored unencrypted on Linux']
     : []),

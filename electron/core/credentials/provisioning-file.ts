@@ -25,6 +25,9 @@ const provisioningSchema = z.strictObject({
   appKey: token,
   /** Optional: only a machine that sends alerts needs one. */
   alertKey: alertKeyToken.optional(),
+  /** Optional: the vendor broker's login, for a machine on the live link. */
+  mqttUsername: token.optional(),
+  mqttPassword: token.optional(),
 });
 
 export type Provisioning = { readonly machineNo: string; readonly credentials: StoredCredentials };
@@ -54,6 +57,16 @@ export const parseProvisioning = (text: string): Result<Provisioning, string> =>
       `the provisioning file is not usable (check: ${fields.join(', ')}); make a new one with kioskctl provision`,
     );
   }
-  const { machineNo, appId, appSecret, appKey, alertKey } = parsed.data;
-  return ok({ machineNo, credentials: { appId, appSecret, appKey, ...(alertKey ? { alertKey } : {}) } });
+  const { machineNo, appId, appSecret, appKey, alertKey, mqttUsername, mqttPassword } = parsed.data;
+  return ok({
+    machineNo,
+    credentials: {
+      appId,
+      appSecret,
+      appKey,
+      ...(alertKey ? { alertKey } : {}),
+      ...(mqttUsername ? { mqttUsername } : {}),
+      ...(mqttPassword ? { mqttPassword } : {}),
+    },
+  });
 };

@@ -15,7 +15,8 @@ export const SERVICE_META_KEY = 'operator.service';
 
 const IN_SERVICE: ServiceState = { inService: true, since: null, by: null };
 
-const isSource = (v: unknown): v is OperatorSource => v === 'maintenance' || v === 'kioskctl';
+const isSource = (v: unknown): v is OperatorSource =>
+  v === 'maintenance' || v === 'kioskctl' || v === 'vendor';
 
 const parse = (raw: string): ServiceState | null => {
   try {

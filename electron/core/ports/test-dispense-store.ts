@@ -1,7 +1,10 @@
 import type { UnitState } from '../redemption/states';
 
-/** Who asked for an operator action: the PIN-gated screen at the machine, or `kioskctl` on its own OS account. */
-export type OperatorSource = 'maintenance' | 'kioskctl';
+/**
+ * Who asked for an operator action: the PIN-gated screen at the machine, `kioskctl` on its own OS account, or the
+ * vendor's dashboard over the live link (a signed `client.channel.debugging`).
+ */
+export type OperatorSource = 'maintenance' | 'kioskctl' | 'vendor';
 
 /** A test has no later units to skip: it is an intent until its one outcome is written. */
 export type TestState = Exclude<UnitState, 'skipped'>;

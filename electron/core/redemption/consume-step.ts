@@ -47,6 +47,7 @@ export const consumeStep = async (
         orderId: answer.value.orderId,
         pendingCode: null,
       });
+      deps.onCodeUsed?.(r.pickupCodeId);
       return openFirstUnit(store, consumed, now);
     });
     logger.info('redemption.consumed', { redemption: r.id, order: answer.value.orderId, code: r.codeMask });

@@ -44,4 +44,11 @@ export type EngineDeps = {
   readonly boardProblem: (addr: number) => string | null;
   /** A unit ended failed or unknown: the flight recorder keeps the evidence (incidents/incident-capture.ts). */
   readonly onUnitFault: (fault: UnitFault) => void;
+  /**
+   * The cloud accepted a consume: the live link queues `client.pickup_codes.put`. Called inside the consume's
+   * journal transaction, so it must only queue, synchronously.
+   */
+  readonly onCodeUsed?: (pickupCodeId: number) => void;
+  /** The spacing of refreshes started by misses, when it is not `settings.refreshOnMissAfterMs` (the live link). */
+  readonly missRefreshAfterMs?: () => number;
 };

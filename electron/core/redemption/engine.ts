@@ -31,7 +31,12 @@ export const createRedemptionEngine = (
   throttle: ThrottleGate,
 ): RedemptionEngine => {
   const { store, clock, logger } = deps;
-  const missRefresh = createMissRefresh(deps.cache, clock, logger, deps.settings.refreshOnMissAfterMs);
+  const missRefresh = createMissRefresh(
+    deps.cache,
+    clock,
+    logger,
+    () => deps.missRefreshAfterMs?.() ?? deps.settings.refreshOnMissAfterMs,
+  );
   let busy = false;
 
   const finishConsumed = async (

@@ -29,7 +29,7 @@ export const createMissRefresh = (
   cache: CodeCache,
   clock: Clock,
   logger: Logger,
-  intervalMs: number,
+  intervalMsNow: () => number,
 ): MissRefresh => {
   let lastAskedAt: number | null = null;
   let lastFailed = false;
@@ -39,6 +39,7 @@ export const createMissRefresh = (
   return {
     afterMiss(codeHash) {
       const now = clock.now();
+      const intervalMs = intervalMsNow();
       const age = cache.age();
       const before = missedAt.get(codeHash);
       missedAt.delete(codeHash);

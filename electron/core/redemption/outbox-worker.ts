@@ -17,11 +17,13 @@ export type OutboxDeps = {
   readonly clock: Clock;
   readonly logger: Logger;
   readonly books: StockBooks;
+  /** A deferred consume went through: the live link queues `client.pickup_codes.put` in the same commit. */
+  readonly onCodeUsed?: (pickupCodeId: number) => void;
 };
 
 /** Sends the consumes owed by offline redemptions. A code used elsewhere meanwhile is a conflict: logged and flagged. */
 const sendConsumes = async (
-  { store, cloud, clock, logger }: OutboxDeps,
+  { store, cloud, clock, logger, onCodeUsed }: OutboxDeps,
   rows: readonly OutboxRow[],
 ): Promise<void> => {
   for (const row of rows) {
@@ -43,6 +45,7 @@ const sendConsumes = async (
           { orderId: answer.value.orderId, consumePending: false, pendingCode: null },
           now,
         );
+        onCodeUsed?.(r.pickupCodeId);
       } else {
         const note =
           `offline conflict: ${answer.error.code} ${answer.error.vendorCode ?? ''} ${answer.error.vendorMessage ?? ''}`.trim();

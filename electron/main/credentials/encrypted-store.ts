@@ -21,6 +21,8 @@ const credentialsSchema = z.strictObject({
   appKey: z.string().min(1),
   /** Stores made before alerts existed have none, and stay readable. */
   alertKey: z.string().min(1).optional(),
+  mqttUsername: z.string().min(1).optional(),
+  mqttPassword: z.string().min(1).optional(),
 });
 
 export type StoreRecord = z.infer<typeof recordSchema>;

@@ -45,6 +45,17 @@ export const diagnosticsView = (d: Diagnostics): MaintenanceDiagnostics => ({
   openRedemptions: d.openRedemptions,
   cacheAgeMs: d.cacheAgeMs,
   clockSkewMs: d.clockSkewMs,
+  ...(d.liveLink
+    ? {
+        liveLink: {
+          state: d.liveLink.state,
+          waiting: d.liveLink.waiting,
+          accepted: d.liveLink.accepted,
+          dropped: Object.values(d.liveLink.dropped).reduce((a, b) => a + b, 0),
+          lastError: d.liveLink.lastError,
+        },
+      }
+    : {}),
 });
 
 export const runningStatus = (

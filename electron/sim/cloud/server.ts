@@ -4,6 +4,7 @@ import { ok } from '../../contract/result';
 import type { Credentials } from '../../core/ports/credentials';
 import { demoSeed } from './demo-seed';
 import { FaultBox, type SimFaults } from './faults';
+import { attachLiveSide, type LiveSide } from './live-side';
 import { findMachineRoute } from './machine-api-routes';
 import { findOpenApiRoute } from './open-api-routes';
 import { checkAppHeaders, checkMachineHeaders, checkPayload, type AuthSettings } from './request-auth';
@@ -21,6 +22,16 @@ export type SimCloudOptions = {
   /** The cloud's clock; a test shifts it to simulate a kiosk with a wrong clock. */
   readonly now?: () => number;
   readonly timestampWindowSeconds?: number;
+  /** The MQTT side (live-side.ts); absent: HTTP only. The machine number comes from the seed. */
+  readonly live?: SimLiveOptions;
+};
+
+export type SimLiveOptions = {
+  readonly brokerUrl: string;
+  readonly machineId: string;
+  readonly key: string;
+  readonly topicIn?: string;
+  readonly topicOut?: string;
 };
 
 export type SimRequest = {
@@ -34,6 +45,7 @@ export type SimCloud = {
   readonly state: SimCloudState;
   /** Every request received, with its decoded payload (sign removed), for tests to inspect. */
   readonly requests: readonly SimRequest[];
+  readonly live: LiveSide | null;
   setFaults(faults: SimFaults): void;
   close(): Promise<void>;
 };
@@ -134,18 +146,32 @@ export const startSimCloud = async (options: SimCloudOptions): Promise<SimCloud>
       resolve();
     });
   });
+  const closeHttp = (): Promise<void> =>
+    new Promise<void>((resolve) => {
+      server.closeAllConnections();
+      server.close(() => {
+        resolve();
+      });
+    });
+  let live: LiveSide | null = null;
+  if (options.live) {
+    try {
+      live = await attachLiveSide(state, { ...options.live, machineNo: seed.machine.machineNo, now });
+    } catch (error) {
+      await closeHttp();
+      throw error;
+    }
+  }
   const { port } = server.address() as AddressInfo;
   return {
     baseUrl: `http://127.0.0.1:${port}`,
     state,
     requests,
+    live,
     setFaults,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => {
-          resolve();
-        });
-      }),
+    close: async () => {
+      await live?.close();
+      await closeHttp();
+    },
   };
 };

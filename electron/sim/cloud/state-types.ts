@@ -31,6 +31,11 @@ export type SimCode = {
   orderId: number | null;
 };
 
+/** What the cloud pushes to the machine over MQTT: a code appeared, or an operator withdrew one. */
+export type SimCodeEvent = { readonly kind: 'created' | 'cancelled'; readonly code: SimCode };
+
+export type SimCodeListener = (event: SimCodeEvent) => void;
+
 export type SimOrder = {
   readonly orderId: number;
   readonly tradeId: string;

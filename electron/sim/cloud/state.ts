@@ -7,6 +7,8 @@ import type {
   ConsumeInput,
   CreateCodesInput,
   SimCode,
+  SimCodeEvent,
+  SimCodeListener,
   SimOrder,
   SimOutcome,
   SimProduct,
@@ -31,6 +33,7 @@ export class SimCloudState {
   private readonly orderList: SimOrder[] = [];
   private readonly uploads: unknown[][] = [];
   private readonly stockReports: SimStockItem[][] = [];
+  private readonly codeListeners = new Set<SimCodeListener>();
   private readonly now: () => number;
   private readonly random: () => number;
   private nextOrderId = 900_001;
@@ -56,6 +59,18 @@ export class SimCloudState {
       orderId: null,
     }));
     this.nextCodeId = Math.max(10_000, ...this.codeList.map((c) => c.id + 1));
+  }
+
+  /** The MQTT side listens here to push codes as they appear and go; answers the unsubscribe. */
+  onCodeEvent(listener: SimCodeListener): () => void {
+    this.codeListeners.add(listener);
+    return () => {
+      this.codeListeners.delete(listener);
+    };
+  }
+
+  private emitCodeEvent(event: SimCodeEvent): void {
+    for (const listener of this.codeListeners) listener(event);
   }
 
   setOnline(online: boolean): void {
@@ -151,6 +166,7 @@ export class SimCloudState {
     const code = this.codeList.find((c) => c.id === codeId);
     if (!code || code.status === 'CANCELLED') return fail(80002, `pickup code ${codeId}`);
     code.status = 'CANCELLED';
+    this.emitCodeEvent({ kind: 'cancelled', code });
     return ok(undefined);
   }
 
@@ -175,6 +191,8 @@ export class SimCloudState {
       this.codeList.push(code);
       created.push(code);
     }
+    // After the loop, so a listener already sees the whole batch in codes().
+    for (const code of created) this.emitCodeEvent({ kind: 'created', code });
     return ok(created);
   }
 

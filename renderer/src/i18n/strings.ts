@@ -75,6 +75,12 @@ export type Strings = {
   readonly maintCacheAge: string;
   readonly maintClockSkew: string;
   readonly maintNotYetKnown: string;
+  readonly maintLiveLink: string;
+  readonly maintLiveUp: string;
+  readonly maintLiveReconnecting: string;
+  readonly maintLiveOff: string;
+  /** {state}, {waiting} messages queued for the platform, {dropped} received messages refused. */
+  readonly maintLiveLine: string;
   readonly maintNoDiagnostics: string;
   readonly maintSlotLocks: string;
   readonly maintNoSlotLocks: string;

@@ -10,6 +10,12 @@ describe('the alert key as a known secret', () => {
   });
 
   it('is one of the variables kept from the packager', () => {
-    expect(SECRET_ENV_NAMES).toEqual(['KIOSK_APPID', 'KIOSK_APPSECRET', 'KIOSK_APPKEY', 'KIOSK_ALERTKEY']);
+    expect(SECRET_ENV_NAMES).toEqual([
+      'KIOSK_APPID',
+      'KIOSK_APPSECRET',
+      'KIOSK_APPKEY',
+      'KIOSK_ALERTKEY',
+      'KIOSK_MQTT_PASSWORD',
+    ]);
   });
 });

@@ -50,8 +50,29 @@ const factsOf = (t: Strings, status: MaintenanceStatus): Fact[] => {
       value: d.clockSkewMs === null ? unknown : formatSkew(t, d.clockSkewMs),
       warn: false,
     },
+    ...liveFacts(t, d.liveLink),
   ];
 };
+
+const liveStateText = (t: Strings, state: LiveView['state']): string =>
+  state === 'up' ? t.maintLiveUp : state === 'off' ? t.maintLiveOff : t.maintLiveReconnecting;
+
+type LiveView = NonNullable<NonNullable<MaintenanceStatus['diagnostics']>['liveLink']>;
+
+const liveFacts = (t: Strings, live: LiveView | undefined): Fact[] =>
+  live === undefined
+    ? []
+    : [
+        {
+          key: 'live-link',
+          label: t.maintLiveLink,
+          value: t.maintLiveLine
+            .replace('{state}', liveStateText(t, live.state))
+            .replace('{waiting}', String(live.waiting))
+            .replace('{dropped}', String(live.dropped)),
+          warn: live.state !== 'up' || live.dropped > 0,
+        },
+      ];
 
 /** The kiosk's health at a glance, one labelled line each; lines that need a look are marked. */
 export const StatusFacts = ({ status }: { readonly status: MaintenanceStatus }) => {

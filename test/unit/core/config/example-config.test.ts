@@ -26,6 +26,7 @@ describe('build/machines/example.json', () => {
       'language en, idle timeout 60 s, log level info',
       'maintenance screen disabled (no PIN hash)',
       'alerts off (no webhook)',
+      'live link off (no broker): codes are polled',
     ]);
   });
 });

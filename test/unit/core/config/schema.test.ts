@@ -48,6 +48,20 @@ describe('machine configuration schema: defaults', () => {
         outboxAlertAfterMinutes: 60,
         maxPerHour: 20,
       },
+      liveLink: {
+        brokerUrl: null,
+        clientId: '',
+        machineId: '',
+        signWith: 'appKey',
+        topicIn: '/clients/{machine_no}',
+        topicOut: '/server/app',
+        keepaliveSeconds: 60,
+        heartbeatSeconds: 300,
+        reconnectMaxSeconds: 60,
+        clockToleranceSeconds: 300,
+        refreshSecondsWhileUp: 3600,
+        allowPowerCommands: false,
+      },
       secrets: { allowWeakStore: false },
       logLevel: 'info',
     });
@@ -352,7 +366,7 @@ const cases: [string, (string | number)[], unknown, string][] = [
     'misspelt top-level key',
     ['langauge'],
     'en',
-    'unknown setting "langauge" (did you mean "language"?); allowed here: machineNo, machineName, supportContact, cloud, serial, boards, language, idleTimeoutSeconds, offline, throttle, slots, retention, maintenance, alerts, secrets, logLevel',
+    'unknown setting "langauge" (did you mean "language"?); allowed here: machineNo, machineName, supportContact, cloud, serial, boards, language, idleTimeoutSeconds, offline, throttle, slots, retention, maintenance, liveLink, alerts, secrets, logLevel',
   ],
 ];
 

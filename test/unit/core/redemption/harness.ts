@@ -2,7 +2,11 @@ import { openStore } from '../../../../electron/adapters/sqlite/open-store';
 import type { RedemptionProgress } from '../../../../electron/contract/schemas';
 import { createTradeId } from '../../../../electron/core/cloud/trade-id';
 import { machineConfigSchema, type MachineConfigInput } from '../../../../electron/core/config/schema';
-import { createKioskCore, type KioskCore } from '../../../../electron/core/create-kiosk-core';
+import {
+  createKioskCore,
+  type KioskAdapters,
+  type KioskCore,
+} from '../../../../electron/core/create-kiosk-core';
 import type { KioskStore } from '../../../../electron/core/ports/store';
 import { demoSeed } from '../../../../electron/sim/cloud/demo-seed';
 import type { SimSeed } from '../../../../electron/sim/cloud/seed-schema';
@@ -60,6 +64,8 @@ export const startHarness = async (
   overrides: Partial<MachineConfigInput> = {},
   start = true,
   seed: SimSeed = demoSeed(),
+  /** Adapters beyond the harness's own (the live link's transport, say). */
+  extra: Pick<KioskAdapters, 'live'> = {},
 ): Promise<Harness> => {
   const clock = new ManualClock();
   const logger = new MemoryLogger();
@@ -82,6 +88,7 @@ export const startHarness = async (
         newTradeId: () => createTradeId(clock, () => (seq++ % 1000) / 1000),
         codeKey: TEST_CODE_KEY,
         machineBootedAt: () => bootedAt,
+        ...extra,
       },
     );
     core.on('progress', (p) => progress.push(p));
