@@ -5,6 +5,8 @@ import { MaintenanceCorner } from './components/maintenance-corner';
 import { flowReducer, initialFlowState } from './flow/flow-reducer';
 import { isBusy } from './flow/flow-state';
 import { lockDeadline, selectScreen } from './flow/select-screen';
+import { parseScan } from './flow/scan-parse';
+import type { ScreenName } from './flow/select-screen';
 import { useHardwareKeys } from './hooks/use-hardware-keys';
 import { useIdleTimer } from './hooks/use-idle-timer';
 import { useKioskFeed } from './hooks/use-kiosk-feed';
@@ -14,6 +16,9 @@ import { useSubmit } from './hooks/use-submit';
 import { languageFor, StringsProvider, stringTables } from './i18n/i18n-context';
 import { MaintenanceRouter } from './screens/maintenance-router';
 import { ScreenRouter } from './screens/screen-router';
+
+/** Screens where a scan is taken: entry, and the outcomes a new customer may find still showing. */
+const SCANNABLE: ReadonlySet<ScreenName> = new Set(['entry', 'success', 'partial', 'failed', 'attention']);
 
 /** The whole touch flow: one reducer, fed by taps, keys, the kiosk's events and its answers. */
 export const App = ({ api }: { readonly api: KioskApi }) => {
@@ -47,11 +52,19 @@ export const App = ({ api }: { readonly api: KioskApi }) => {
       onClear: () => {
         dispatch({ type: 'clear' });
       },
-      onSubmit: submit,
+      onSubmit: () => {
+        submit();
+      },
+      onScan: (text: string) => {
+        const reading = parseScan(text);
+        if (reading.kind === 'code') submit(reading.code);
+        else dispatch({ type: 'scan-unreadable' });
+      },
     }),
     [submit],
   );
-  useHardwareKeys(screen === 'entry' && !inMaintenance, keyHandlers);
+  // On an outcome screen too: a scan there starts the next customer's pickup (typing there changes nothing).
+  useHardwareKeys(SCANNABLE.has(screen) && !inMaintenance, keyHandlers);
 
   const language = languageFor(state.kiosk?.language);
   return (

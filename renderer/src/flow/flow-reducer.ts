@@ -11,10 +11,17 @@ import {
   type FlowStep,
 } from './flow-state';
 
-const backToEntry = (state: FlowState): FlowState => ({ ...state, code: '', flow: { step: 'entry' } });
+const backToEntry = (state: FlowState): FlowState => ({
+  ...state,
+  code: '',
+  flow: { step: 'entry' },
+  notice: null,
+});
 
 const editCode = (state: FlowState, next: string): FlowState =>
-  state.flow.step === 'entry' && next.length <= MAX_CODE_LENGTH ? { ...state, code: next } : state;
+  state.flow.step === 'entry' && next.length <= MAX_CODE_LENGTH
+    ? { ...state, code: next, notice: null }
+    : state;
 
 /** Folds a progress event into the step; events outside a redemption (a late or stray one) are ignored. */
 const applyProgress = (flow: FlowStep, progress: RedemptionProgress): FlowStep => {
@@ -65,6 +72,13 @@ export const flowReducer = (state: FlowState, action: FlowAction): FlowState => 
     case 'submit':
       // The code stays in state until the answer arrives, then it is dropped from the screen for good.
       return canSubmit(state) ? { ...state, flow: { step: 'checking' } } : state;
+    case 'scanned':
+      // Whatever the burst typed into the boxes is replaced by what the scan held.
+      return isBusy(state) || !isCodeText(action.code)
+        ? state
+        : { ...backToEntry(state), flow: { step: 'checking' } };
+    case 'scan-unreadable':
+      return isBusy(state) ? state : { ...backToEntry(state), notice: 'scan-unreadable' };
     case 'progress': {
       const flow = applyProgress(state.flow, action.progress);
       return flow === state.flow ? state : { ...state, flow };

@@ -36,6 +36,8 @@ export type FlowState = {
    * arrive after the answer; this keeps the countdown on screen in between.
    */
   readonly answeredLockUntil: number | null;
+  /** A scan that held no readable code: said on the entry screen until the next key, never submitted. */
+  readonly notice: 'scan-unreadable' | null;
 };
 
 export type FlowAction =
@@ -45,6 +47,9 @@ export type FlowAction =
   | { readonly type: 'clear' }
   | { readonly type: 'fill'; readonly code: string }
   | { readonly type: 'submit' }
+  /** A scanner's burst read as a code: a new entry, straight to checking, from the entry or an outcome screen. */
+  | { readonly type: 'scanned'; readonly code: string }
+  | { readonly type: 'scan-unreadable' }
   | { readonly type: 'progress'; readonly progress: RedemptionProgress }
   | { readonly type: 'answer'; readonly result: Result<RedemptionResult, IpcError>; readonly at: number }
   | { readonly type: 'done' }
@@ -55,6 +60,7 @@ export const initialFlowState: FlowState = {
   code: '',
   flow: { step: 'entry' },
   answeredLockUntil: null,
+  notice: null,
 };
 
 const codeCharacter = /^[0-9A-Za-z]$/;

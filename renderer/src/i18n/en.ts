@@ -6,6 +6,8 @@ export const en: Strings = {
   demoCodesTitle: 'Demo codes: tap one to try it',
   entryTitle: 'Enter your pickup code',
   entryHint: 'Type it on the keypad or scan it',
+  scanUnreadable:
+    'That scan did not contain a pickup code. Scan the code from your order, or type its digits on the keypad.',
   codeLabel: 'Pickup code',
   codeLength: '{min} to {max} characters',
   keyDelete: 'Delete',

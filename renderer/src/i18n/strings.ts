@@ -11,6 +11,8 @@ export type Strings = {
   readonly demoCodesTitle: string;
   readonly entryTitle: string;
   readonly entryHint: string;
+  /** A scan held no pickup code (a product barcode, a link without one); nothing was submitted. */
+  readonly scanUnreadable: string;
   readonly codeLabel: string;
   readonly codeLength: string;
   readonly keyDelete: string;

@@ -6,6 +6,7 @@ export const zhCN: Strings = {
   demoCodesTitle: '演示取货码：点一下即可试用',
   entryTitle: '请输入取货码',
   entryHint: '用键盘输入或扫码',
+  scanUnreadable: '扫描的内容中没有取货码。请扫描订单中的取货码，或在键盘上输入数字。',
   codeLabel: '取货码',
   codeLength: '{min} 到 {max} 位',
   keyDelete: '删除',

@@ -5,6 +5,8 @@ import { useStrings } from '../i18n/i18n-context';
 
 type EntryScreenProps = {
   readonly code: string;
+  /** A scan that could not be read: said here, nothing submitted, no try spent. */
+  readonly notice?: 'scan-unreadable' | null;
   readonly canSubmit: boolean;
   /** Null outside demo mode. */
   readonly demoCodes: readonly string[] | null;
@@ -24,6 +26,11 @@ export const EntryScreen = (props: EntryScreenProps) => {
           {t.entryTitle}
         </h1>
         <p className="screen__hint">{t.entryHint}</p>
+        {props.notice === 'scan-unreadable' ? (
+          <p className="entry__notice" role="alert" data-notice="scan-unreadable">
+            {t.scanUnreadable}
+          </p>
+        ) : null}
         <CodeDisplay code={props.code} />
         {props.demoCodes === null ? null : (
           <DemoCodes codes={props.demoCodes} onPick={props.onPickDemoCode} />

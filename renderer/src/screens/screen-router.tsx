@@ -59,6 +59,7 @@ export const ScreenRouter = ({ screen, state, now, dispatch, onSubmit }: ScreenR
       return (
         <EntryScreen
           code={state.code}
+          notice={state.notice}
           canSubmit={canSubmit(state)}
           demoCodes={kiosk?.mode === 'demo' ? kiosk.demoCodes : null}
           onCharacter={(key) => {
