@@ -7,6 +7,7 @@ import type { KioskAdapters, KioskCore, KioskCoreOptions } from './kiosk-core-ty
 import { KioskEvents } from './kiosk-events';
 import { createLiveLink, type LiveLink } from './live/create-live-link';
 import { readPushedSettings } from './live/pushed-settings';
+import { decidePoll, HOT_WINDOW_MS, hotProducts } from './cache/poll-plan';
 import { createOperator } from './operator/create-operator';
 import type { EngineDeps } from './redemption/deps';
 import { createRedemptionEngine } from './redemption/engine';
@@ -99,6 +100,32 @@ export const createKioskCore = (options: KioskCoreOptions, adapters: KioskAdapte
       publish();
     },
   });
+  const pollSettings = {
+    fullEveryMs: config.cloud.cacheRefreshSeconds * 1000,
+    fullWhileUpMs: whileUpMs,
+    hotProducts: config.cloud.hotProducts,
+    wakeEveryMs: config.cloud.hotRefreshSeconds * 1000,
+  };
+  let fullTriedAt: number | null = null;
+  const poll = async (): Promise<unknown> => {
+    const decision = decidePoll(pollSettings, {
+      linkUp: liveUp(),
+      cacheAgeMs: cache.age(),
+      sinceFullTryMs: fullTriedAt === null ? null : clock.now() - fullTriedAt,
+      hot: () => {
+        const since = clock.now() - HOT_WINDOW_MS;
+        const max = config.cloud.hotProducts;
+        return hotProducts(store.recentProductIds(since, max), cache.recentlyActive(since), max);
+      },
+      catalogue: () => store.listProducts().length,
+    });
+    if (decision.kind === 'full') {
+      fullTriedAt = clock.now();
+      return refreshCache();
+    }
+    if (decision.kind === 'hot') return cache.refreshProducts(decision.productIds);
+    return undefined;
+  };
   const reportSlots = (): void => {
     live?.reportSlots(store.listProducts());
   };
@@ -187,10 +214,8 @@ export const createKioskCore = (options: KioskCoreOptions, adapters: KioskAdapte
       }
       phase = 'ready';
       publish();
-      // Checked at the polling pace, so a link that drops is followed by polling within one interval.
-      loops.every('cache', config.cloud.cacheRefreshSeconds * 1000, () =>
-        liveUp() && (cache.age() ?? Infinity) < whileUpMs ? undefined : refreshCache(),
-      );
+      // Woken often, so a link that drops is followed by polling within a minute (core/cache/poll-plan.ts).
+      loops.every('cache', config.cloud.hotRefreshSeconds * 1000, () => poll());
       loops.every('outbox', outboxIntervalMs, () => runOutbox());
       alerts.start(loops);
       loops.every('boards', boardRecheckMs, () => boards.recheckDown());

@@ -168,6 +168,8 @@ const migrations: readonly string[] = [
                        ELSE substr(note, 16) END
     WHERE state = 'rejected' AND note LIKE 'cloud refused: %';
   `,
+  // v10: the poller asks every minute which products were redeemed lately (core/cache/poll-plan.ts).
+  `CREATE INDEX redemptions_created ON redemptions (created_at);`,
 ];
 
 export const schemaVersion = migrations.length;

@@ -128,6 +128,9 @@ export const redemptionQueries = (db: Db): RedemptionStore => {
     'SELECT * FROM redemptions WHERE code_hash = ? ORDER BY created_at DESC, rowid DESC LIMIT 1',
   );
   const count = db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM redemptions');
+  const recentProducts = db.prepare<[number, number], { product_id: number }>(
+    'SELECT product_id FROM redemptions WHERE created_at >= ? GROUP BY product_id ORDER BY MAX(created_at) DESC LIMIT ?',
+  );
   const attention = db.prepare<[number], RawRedemption>(
     'SELECT * FROM redemptions WHERE attention = 1 ORDER BY updated_at DESC LIMIT ?',
   );
@@ -227,6 +230,9 @@ export const redemptionQueries = (db: Db): RedemptionStore => {
     },
     countRedemptions(): number {
       return count.get()?.n ?? 0;
+    },
+    recentProductIds(since: number, limit: number): number[] {
+      return recentProducts.all(since, limit).map((r) => r.product_id);
     },
     putUnit(
       redemptionId: string,

@@ -39,6 +39,8 @@ export type CodeCache = {
   put(code: CachedCode): void;
   /** A pushed delete: false when no cached code has that record id. */
   dropById(codeId: number): boolean;
+  /** Products that gained a code (fetched or pushed) since `since`, the most recent first. In memory only. */
+  recentlyActive(since: number): number[];
 };
 
 export type CodeCacheDeps = {
@@ -51,17 +53,36 @@ export type CodeCacheDeps = {
   readonly books: StockBooks;
 };
 
+/** An expired code is kept this long after its expiry, so a customer typing it is told "expired", not "unknown". */
+export const EXPIRED_KEPT_MS = 86_400_000;
+
 export const createCodeCache = (deps: CodeCacheDeps): CodeCache => {
   const { store, cloud, clock, logger, hash } = deps;
+  // The cloud stops listing a code when it expires; the engine's local expiry check needs it to still be here.
+  const keepRecentlyExpired = (rows: CacheRows, now: number): CacheRows => ({
+    ...rows,
+    dropCodes: rows.dropCodes.filter((h) => {
+      const expiresAt = store.findCode(h)?.expiresAt ?? null;
+      return expiresAt === null || expiresAt > now || now - expiresAt > EXPIRED_KEPT_MS;
+    }),
+  });
   const time = createRefreshTime(store, clock);
   const serial = oneAtATime();
   const pushed = createPushedChanges();
+  // Where codes were last seen arriving: a product that just had one is the likeliest to have the next.
+  const activity = new Map<number, number>();
+  const noteActivity = (productId: number, at: number): void => {
+    activity.delete(productId);
+    activity.set(productId, at);
+  };
   let inFlight: Promise<Result<RefreshSummary, CloudError>> | null = null;
 
   /** Called in the same synchronous step as the diff it writes: nothing can change the store in between. */
   const write = (found: CacheRows, full: boolean, startedAt: number): number => {
     const at = clock.now();
-    const rows = pushed.guard(found, startedAt, at);
+    const rows = keepRecentlyExpired(pushed.guard(found, startedAt, at), at);
+    // The first fill brings every code there is: that says nothing about where the next one will appear.
+    if (time.age() !== null) for (const c of rows.putCodes) noteActivity(c.productId, at);
     const changed = rowsToWrite(rows) > 0;
     const written = store.applyCacheChanges({
       ...rows,
@@ -135,7 +156,12 @@ export const createCodeCache = (deps: CodeCacheDeps): CodeCache => {
     },
     put: (code) => {
       pushed.put(code.codeHash, clock.now());
+      noteActivity(code.productId, clock.now());
       store.putCode(code);
+    },
+    recentlyActive(since) {
+      for (const [id, at] of activity) if (at < since) activity.delete(id);
+      return [...activity.keys()].reverse();
     },
     dropById: (codeId) => {
       pushed.deleted(codeId, clock.now());

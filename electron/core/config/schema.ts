@@ -110,7 +110,12 @@ export const machineConfigSchema = section({
     timeoutMs: intRange(1000, 60_000, 'milliseconds').default(8000),
     /** Concurrent requests while filling the code cache. */
     concurrency: intRange(1, 16, 'requests').default(12),
-    cacheRefreshSeconds: intRange(30, 86_400, 'seconds').default(300),
+    /** The full refresh (one call per product) without the live link; the hot products are polled in between. */
+    cacheRefreshSeconds: intRange(30, 86_400, 'seconds').default(1200),
+    /** How often the background poller wakes: the hot products' codes, or the full refresh when it is due. */
+    hotRefreshSeconds: intRange(15, 3600, 'seconds').default(60),
+    /** The most recently redeemed or restocked-with-codes products polled at every wake-up; 0 turns that off. */
+    hotProducts: intRange(0, 100, 'products').default(20),
     /** On a code-cache miss, refresh once first if the cache is older than this. */
     refreshOnMissAfterSeconds: intRange(0, 3600, 'seconds').default(30),
     /** Upload orders and stock after each redemption. */

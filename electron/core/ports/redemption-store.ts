@@ -93,6 +93,8 @@ export interface RedemptionStore {
   /** Redemptions whose customer is still owed units, newest first. */
   listOwed(limit: number): RedemptionRow[];
   countRedemptions(): number;
+  /** Products with a redemption since `since`, the most recent first: where new codes are likeliest (polling). */
+  recentProductIds(since: number, limit: number): number[];
 
   putUnit(redemptionId: string, index: number, state: UnitState, at: number, reason?: string | null): void;
   listUnits(redemptionId: string): UnitRow[];

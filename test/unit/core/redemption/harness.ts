@@ -47,6 +47,8 @@ export const testConfig = (overrides: Partial<MachineConfigInput> = {}) =>
       baseUrl: 'https://cloud.invalid',
       notifyUrl: 'https://cloud.invalid/notify',
       refreshOnMissAfterSeconds: 30,
+      // The pace these tests were written against; the default is 20 minutes with hot products in between.
+      cacheRefreshSeconds: 300,
     },
     serial: { path: '/dev/null' },
     boards: [
