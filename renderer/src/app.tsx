@@ -1,13 +1,15 @@
 import { useCallback, useMemo, useReducer } from 'react';
 import type { KioskApi } from '../../electron/contract';
 import { DemoBanner } from './components/demo-banner';
+import { IdlePrompt } from './components/idle-prompt';
 import { MaintenanceCorner } from './components/maintenance-corner';
 import { flowReducer, initialFlowState } from './flow/flow-reducer';
-import { isBusy } from './flow/flow-state';
+import { idlePlan } from './flow/screen-timing';
 import { lockDeadline, selectScreen } from './flow/select-screen';
 import { parseScan } from './flow/scan-parse';
 import type { ScreenName } from './flow/select-screen';
 import { useHardwareKeys } from './hooks/use-hardware-keys';
+import { useIdleCountdown } from './hooks/use-idle-countdown';
 import { useIdleTimer } from './hooks/use-idle-timer';
 import { useKioskFeed } from './hooks/use-kiosk-feed';
 import { MAINTENANCE_IDLE_SECONDS, useMaintenance } from './hooks/use-maintenance';
@@ -31,15 +33,15 @@ export const App = ({ api }: { readonly api: KioskApi }) => {
   const submit = useSubmit(api, state, dispatch);
   const maintenance = useMaintenance(api);
   const inMaintenance = maintenance.state.step !== 'closed';
-  // Never over a redemption or its outcome: the way in exists only where a customer would start.
-  const mayEnterMaintenance = !inMaintenance && state.flow.step === 'entry';
   useIdleTimer(MAINTENANCE_IDLE_SECONDS, inMaintenance, maintenance.close);
 
-  const hasSomethingToForget = state.flow.step !== 'entry' || state.code !== '';
   const onIdle = useCallback(() => {
     dispatch({ type: 'idle' });
   }, []);
-  useIdleTimer(state.kiosk?.idleTimeoutSeconds ?? null, hasSomethingToForget && !isBusy(state), onIdle);
+  const idle = useIdleCountdown(idlePlan(state, screen, !inMaintenance), onIdle);
+  const prompting = idle.prompt !== null;
+  // Never over a redemption, its outcome or "Still there?": the way in exists only where a customer would start.
+  const mayEnterMaintenance = !inMaintenance && state.flow.step === 'entry' && !prompting;
 
   const keyHandlers = useMemo(
     () => ({
@@ -76,14 +78,31 @@ export const App = ({ api }: { readonly api: KioskApi }) => {
       >
         {mayEnterMaintenance ? <MaintenanceCorner onHold={maintenance.begin} /> : null}
         {state.kiosk?.mode === 'demo' ? <DemoBanner /> : null}
-        <header className="app__header">{state.kiosk?.machineName ?? ''}</header>
-        <main className="app__main">
+        {/* Behind "Still there?" the screen is out of reach, for touch (the sheet covers it) and focus alike. */}
+        <header className="app__header" inert={prompting}>
+          {state.kiosk?.machineName ?? ''}
+        </header>
+        <main className="app__main" inert={prompting}>
           {inMaintenance ? (
             <MaintenanceRouter maintenance={maintenance} />
           ) : (
-            <ScreenRouter screen={screen} state={state} now={now} dispatch={dispatch} onSubmit={submit} />
+            <ScreenRouter
+              screen={screen}
+              state={state}
+              now={now}
+              dispatch={dispatch}
+              onSubmit={submit}
+              stay={idle.stay}
+            />
           )}
         </main>
+        {idle.prompt === null ? null : (
+          <IdlePrompt
+            secondsLeft={idle.prompt}
+            forgets={screen === 'entry' ? 'code' : 'screen'}
+            onStillHere={idle.stillHere}
+          />
+        )}
       </div>
     </StringsProvider>
   );

@@ -1,16 +1,11 @@
-import { act, fireEvent, screen } from '@testing-library/react';
-import { vi } from 'vitest';
+import { fireEvent, screen } from '@testing-library/react';
 import type { MaintenanceStatus } from '../../electron/contract';
 import { aStatus } from './fakes/fake-maintenance';
 import type { FakeKioskApi } from './fakes/fake-kiosk-api';
-import { settle, tap, tapDigits } from './render-app';
+import { advance, settle, tap, tapDigits } from './render-app';
 
 /** Maintenance tests run on fake timers: the hold gesture and the idle close are time, not taps. */
-export const advance = async (ms: number): Promise<void> => {
-  await act(async () => {
-    await vi.advanceTimersByTimeAsync(ms);
-  });
-};
+export { advance };
 
 export const corner = (): HTMLElement => screen.getByTestId('maintenance-corner');
 

@@ -1,4 +1,5 @@
 import { act, fireEvent, render, screen, type RenderResult } from '@testing-library/react';
+import { vi } from 'vitest';
 import { App } from '../../renderer/src/app';
 import { FakeKioskApi } from './fakes/fake-kiosk-api';
 
@@ -6,6 +7,13 @@ import { FakeKioskApi } from './fakes/fake-kiosk-api';
 export const settle = async (): Promise<void> => {
   await act(async () => {
     for (let i = 0; i < 5; i++) await Promise.resolve();
+  });
+};
+
+/** Moves fake timers on (idle waits, countdowns, the hold gesture), letting React render what they change. */
+export const advance = async (ms: number): Promise<void> => {
+  await act(async () => {
+    await vi.advanceTimersByTimeAsync(ms);
   });
 };
 

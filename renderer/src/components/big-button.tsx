@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import type { ReactNode, Ref } from 'react';
 
 export type ButtonTone = 'primary' | 'secondary' | 'key';
 
@@ -8,6 +8,8 @@ type BigButtonProps = {
   readonly disabled?: boolean;
   readonly label?: string;
   readonly className?: string;
+  /** For a dialog that moves focus onto its button. */
+  readonly ref?: Ref<HTMLButtonElement>;
   readonly children: ReactNode;
 };
 
@@ -18,9 +20,11 @@ export const BigButton = ({
   disabled = false,
   label,
   className,
+  ref,
   children,
 }: BigButtonProps) => (
   <button
+    ref={ref}
     type="button"
     className={['big-button', `big-button--${tone}`, className].filter(Boolean).join(' ')}
     onClick={onPress}

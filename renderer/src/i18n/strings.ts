@@ -20,6 +20,8 @@ export type Strings = {
   readonly keySubmit: string;
   readonly checkingTitle: string;
   readonly checkingHint: string;
+  /** Added to the checking screen after a few seconds without an answer: calm, not an error. */
+  readonly checkingSlow: string;
   readonly dispensingTitle: string;
   readonly dispensingUnit: string;
   readonly dispensingHint: string;
@@ -57,6 +59,14 @@ export type Strings = {
   readonly startingSteps: Readonly<Record<StartupStep, string>>;
   readonly done: string;
   readonly tryAgain: string;
+  /** Outcome screens: how long they stay. Exactly one second, and {n} seconds. */
+  readonly closesInOne: string;
+  readonly closesInMany: string;
+  /** "Still there?" before an idle reset: what a half-typed code is told (one second, {n} seconds), the button. */
+  readonly idleTitle: string;
+  readonly idleClearsInOne: string;
+  readonly idleClearsInMany: string;
+  readonly idleMoreTime: string;
   /** The operator's maintenance screen (hidden from customers). */
   readonly maintTitle: string;
   readonly maintPinHint: string;
@@ -185,6 +195,13 @@ export const fill = (template: string, values: Readonly<Record<string, string | 
     const value = values[name];
     return value === undefined ? whole : String(value);
   });
+
+/**
+ * The sentence for a count: `one` for exactly 1, otherwise `many` with `{n}` filled. English needs both; Chinese
+ * has no plural, so its two sentences differ only in the number.
+ */
+export const countSentence = (n: number, one: string, many: string): string =>
+  n === 1 ? one : fill(many, { n });
 
 /** The `{name}` placeholders a template uses, for the completeness test. */
 export const placeholdersOf = (template: string): string[] =>

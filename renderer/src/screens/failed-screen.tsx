@@ -1,8 +1,10 @@
 import type { IpcError, RedemptionResult } from '../../../electron/contract';
 import { BigButton } from '../components/big-button';
+import { ClosesIn } from '../components/closes-in';
 import { ReferenceCard } from '../components/reference-card';
 import { OwedLine } from '../components/owed-line';
 import { ScreenFrame } from '../components/screen-frame';
+import type { StayLeft } from '../flow/screen-timing';
 import { useStrings } from '../i18n/i18n-context';
 
 /** Refused before anything happened (an error code), or accepted but nothing dropped (a dispense result). */
@@ -14,9 +16,11 @@ type FailedScreenProps = {
   readonly failure: Failure;
   readonly supportContact: string | undefined;
   readonly onDone: () => void;
+  /** How long the screen stays before it returns to the entry; null when it is not counting. */
+  readonly stay: StayLeft | null;
 };
 
-export const FailedScreen = ({ failure, supportContact, onDone }: FailedScreenProps) => {
+export const FailedScreen = ({ failure, supportContact, onDone, stay }: FailedScreenProps) => {
   const t = useStrings();
   const refused = failure.kind === 'refused';
   return (
@@ -26,9 +30,12 @@ export const FailedScreen = ({ failure, supportContact, onDone }: FailedScreenPr
       icon="cross"
       title={t.failedTitle}
       actions={
-        <BigButton tone="primary" onPress={onDone}>
-          {refused ? t.tryAgain : t.done}
-        </BigButton>
+        <>
+          <ClosesIn stay={stay} />
+          <BigButton tone="primary" onPress={onDone}>
+            {refused ? t.tryAgain : t.done}
+          </BigButton>
+        </>
       }
     >
       {refused ? (

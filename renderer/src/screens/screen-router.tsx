@@ -1,5 +1,6 @@
 import type { Dispatch } from 'react';
 import { canSubmit, type FlowAction, type FlowState } from '../flow/flow-state';
+import type { StayLeft } from '../flow/screen-timing';
 import { lockDeadline, type ScreenName } from '../flow/select-screen';
 import { AttentionScreen } from './attention-screen';
 import { CheckingScreen } from './checking-screen';
@@ -18,10 +19,12 @@ type ScreenRouterProps = {
   readonly now: number;
   readonly dispatch: Dispatch<FlowAction>;
   readonly onSubmit: () => void;
+  /** What is left of an outcome screen's stay. */
+  readonly stay: StayLeft | null;
 };
 
 /** Maps the selected screen name to its component; each screen gets only the data it shows. */
-export const ScreenRouter = ({ screen, state, now, dispatch, onSubmit }: ScreenRouterProps) => {
+export const ScreenRouter = ({ screen, state, now, dispatch, onSubmit, stay }: ScreenRouterProps) => {
   const { flow, kiosk } = state;
   const support = kiosk?.supportContact;
   const onDone = (): void => {
@@ -30,13 +33,18 @@ export const ScreenRouter = ({ screen, state, now, dispatch, onSubmit }: ScreenR
   if (flow.step === 'dispensing') return <DispensingScreen {...flow} />;
   if (flow.step === 'finished') {
     const { result } = flow;
-    if (result.outcome === 'success') return <SuccessScreen result={result} onDone={onDone} />;
+    if (result.outcome === 'success') return <SuccessScreen result={result} onDone={onDone} stay={stay} />;
     if (result.outcome === 'partial')
-      return <PartialScreen result={result} supportContact={support} onDone={onDone} />;
+      return <PartialScreen result={result} supportContact={support} onDone={onDone} stay={stay} />;
     if (result.outcome === 'attention')
-      return <AttentionScreen result={result} supportContact={support} onDone={onDone} />;
+      return <AttentionScreen result={result} supportContact={support} onDone={onDone} stay={stay} />;
     return (
-      <FailedScreen failure={{ kind: 'not-dispensed', result }} supportContact={support} onDone={onDone} />
+      <FailedScreen
+        failure={{ kind: 'not-dispensed', result }}
+        supportContact={support}
+        onDone={onDone}
+        stay={stay}
+      />
     );
   }
   if (flow.step === 'rejected') {
@@ -45,6 +53,7 @@ export const ScreenRouter = ({ screen, state, now, dispatch, onSubmit }: ScreenR
         failure={{ kind: 'refused', error: flow.error }}
         supportContact={support}
         onDone={onDone}
+        stay={stay}
       />
     );
   }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ipcErrorCodes } from '../../../electron/contract/errors';
 import { startupStepSchema } from '../../../electron/contract/schemas';
 import { languageFor, stringTables } from '../../../renderer/src/i18n/i18n-context';
-import { fill, placeholdersOf, type Strings } from '../../../renderer/src/i18n/strings';
+import { countSentence, fill, placeholdersOf, type Strings } from '../../../renderer/src/i18n/strings';
 
 type Flat = Record<string, string>;
 
@@ -48,6 +48,16 @@ describe('fill and languageFor', () => {
   it('fills placeholders and leaves unknown ones visible', () => {
     expect(fill('Item {n} of {m}', { n: 2, m: 3 })).toBe('Item 2 of 3');
     expect(fill('Item {n} of {m}', { n: 2 })).toBe('Item 2 of {m}');
+  });
+
+  it('says a count in the singular for exactly one, in the plural otherwise', () => {
+    const { closesInOne, closesInMany } = stringTables.en;
+    expect(countSentence(1, closesInOne, closesInMany)).toBe('This screen closes in 1 second');
+    expect(countSentence(2, closesInOne, closesInMany)).toBe('This screen closes in 2 seconds');
+    expect(countSentence(0, closesInOne, closesInMany)).toBe('This screen closes in 0 seconds');
+    const zhTable = stringTables['zh-CN'];
+    expect(countSentence(1, zhTable.closesInOne, zhTable.closesInMany)).toBe('本页面将在 1 秒后关闭');
+    expect(countSentence(2, zhTable.closesInOne, zhTable.closesInMany)).toBe('本页面将在 2 秒后关闭');
   });
 
   it.each([

@@ -57,18 +57,23 @@ describe('wrong-code lockout', () => {
 });
 
 describe('idle timeout', () => {
-  it('clears a half-typed code after idleTimeoutSeconds without a touch', async () => {
+  // Half of a 20 s timeout is under 15 s, so "Still there?" asks over its last 10 s.
+  it('clears a half-typed code after idleTimeoutSeconds without a touch, asking first', async () => {
     await renderApp(new FakeKioskApi(readyState({ idleTimeoutSeconds: 20 })));
     tapDigits('1234');
     await advance(15_000);
+    expect(screen.getByRole('alertdialog', { name: 'Still there?' })).toBeTruthy();
     fireEvent.pointerDown(document.body);
+    fireEvent.click(document.body);
     await advance(15_000);
     expect(typedCode()).toBe('1234');
+    expect(screen.getByRole('alertdialog', { name: 'Still there?' })).toBeTruthy();
     await advance(5_000);
     expect(typedCode()).toBe('');
+    expect(screen.queryByRole('alertdialog')).toBeNull();
   });
 
-  it('returns from an outcome screen to the entry screen', async () => {
+  it('returns from an outcome screen to the entry screen, asking first', async () => {
     const { fake, container } = await renderApp(new FakeKioskApi(readyState({ idleTimeoutSeconds: 20 })));
     tapDigits('123456');
     tap('Get my item');
@@ -76,7 +81,9 @@ describe('idle timeout', () => {
     fake.fail({ code: 'unknown-code' });
     await settle();
     expect(currentScreen(container)).toBe('failed');
-    await advance(20_000);
+    await advance(10_000);
+    expect(screen.getByRole('alertdialog', { name: 'Still there?' })).toBeTruthy();
+    await advance(10_000);
     expect(currentScreen(container)).toBe('entry');
   });
 
