@@ -46,6 +46,9 @@ export const createKioskCore = (options: KioskCoreOptions, adapters: KioskAdapte
   const isStopped = (): boolean => stopped;
   let outboxRunning: Promise<void> | null = null;
   let lastSubmitAt: number | null = null;
+  // Read once and again only when the vendor pushes new ones: the state is published on every board event,
+  // including one during shutdown after the journal has closed.
+  let pushed = readPushedSettings(store);
   // Assigned once the operator tools exist; the engine's hooks read it when they run, long after.
   let live: LiveLink | null = null;
   const liveUp = (): boolean => live?.isUp() ?? false;
@@ -99,6 +102,10 @@ export const createKioskCore = (options: KioskCoreOptions, adapters: KioskAdapte
     onChange: () => {
       publish();
     },
+    onSettings: () => {
+      pushed = readPushedSettings(store);
+      publish();
+    },
   });
   const pollSettings = {
     fullEveryMs: config.cloud.cacheRefreshSeconds * 1000,
@@ -137,21 +144,18 @@ export const createKioskCore = (options: KioskCoreOptions, adapters: KioskAdapte
     return refreshed;
   };
 
-  const getState = (): KioskState => {
-    const pushed = readPushedSettings(store);
-    return {
-      mode,
-      phase: phase === 'ready' && !operator.service().inService ? 'out-of-service' : phase,
-      ...(phase === 'starting' ? { startupStep } : {}),
-      machineName: config.machineName,
-      language: pushed.language ?? config.language,
-      board: board.linkStatus(),
-      entryLockedUntil: throttle.lockedUntil(),
-      demoCodes: mode === 'demo' ? [...(options.demoCodes ?? [])] : [],
-      idleTimeoutSeconds: pushed.idleTimeoutSeconds ?? config.idleTimeoutSeconds,
-      ...(config.supportContact === '' ? {} : { supportContact: config.supportContact }),
-    };
-  };
+  const getState = (): KioskState => ({
+    mode,
+    phase: phase === 'ready' && !operator.service().inService ? 'out-of-service' : phase,
+    ...(phase === 'starting' ? { startupStep } : {}),
+    machineName: config.machineName,
+    language: pushed.language ?? config.language,
+    board: board.linkStatus(),
+    entryLockedUntil: throttle.lockedUntil(),
+    demoCodes: mode === 'demo' ? [...(options.demoCodes ?? [])] : [],
+    idleTimeoutSeconds: pushed.idleTimeoutSeconds ?? config.idleTimeoutSeconds,
+    ...(config.supportContact === '' ? {} : { supportContact: config.supportContact }),
+  });
   const publish = (): void => {
     events.emit('state', getState());
   };

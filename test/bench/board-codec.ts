@@ -1,3 +1,4 @@
+import { reportRows } from './bench-report';
 import { performance } from 'node:perf_hooks';
 import { SerialPort } from 'serialport';
 import { openSerialLink } from '../../electron/adapters/serialport-link';
@@ -151,6 +152,20 @@ export const runBoardCodecBench = async (): Promise<void> => {
   const pty = await viaPty();
   console.log(`dispense → first byte at the board end (serialport over a socat pty): ${pty.first}`);
   console.log(`dispense → dispense command at the board end (serialport over a socat pty): ${pty.command}`);
+  reportRows('board', [
+    {
+      figure: 'dispense → first byte at the board (serialport over a pty)',
+      measured: pty.first,
+      limit: '—',
+      ratio: null,
+    },
+    {
+      figure: 'dispense → command at the board (after the status read, pty)',
+      measured: pty.command,
+      limit: '—',
+      ratio: null,
+    },
+  ]);
 };
 
 if (require.main === module) {

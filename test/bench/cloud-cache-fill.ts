@@ -3,6 +3,7 @@
  * real HTTP, with 50 ms of latency on every answer, at several concurrency limits.
  *   npx tsx test/bench/cloud-cache-fill.ts [--latency 50] [--limits 1,6,12] [--sizes 10,100,500]
  */
+import { reportRows } from './bench-report';
 import { createNodeHttpClient } from '../../electron/adapters/node-http';
 import { systemClock } from '../../electron/adapters/system-clock';
 import { createVendorCloud } from '../../electron/core/cloud/create-vendor-cloud';
@@ -70,9 +71,22 @@ const main = async (): Promise<void> => {
       .join(''),
   );
   for (const size of sizes) {
-    const cells: string[] = [];
-    for (const limit of limits) cells.push(`${((await fill(size, limit, latencyMs)) / 1000).toFixed(2)} s`);
-    console.log([String(size), ...cells].map((c) => c.padStart(16)).join(''));
+    const times: number[] = [];
+    for (const limit of limits) times.push(await fill(size, limit, latencyMs));
+    console.log(
+      [String(size), ...times.map((t) => `${(t / 1000).toFixed(2)} s`)].map((c) => c.padStart(16)).join(''),
+    );
+    const alone = times[0];
+    const widest = times.at(-1);
+    if (size === Math.max(...sizes) && alone !== undefined && widest !== undefined)
+      reportRows('cache fill', [
+        {
+          figure: `fill of ${size} products, concurrency ${limits.at(-1) ?? 1}, against one at a time`,
+          measured: `${(widest / 1000).toFixed(2)} s`,
+          limit: `${(alone / 1000).toFixed(2)} s (one at a time)`,
+          ratio: widest / alone,
+        },
+      ]);
   }
 };
 

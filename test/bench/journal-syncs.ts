@@ -7,6 +7,7 @@
  * With `--between`, it also prints how many commits fell between each consume's answer and its motor command,
  * counted by wrapping the store's transaction and write calls (no strace needed).
  */
+import { reportRows } from './bench-report';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -148,6 +149,20 @@ const main = async (): Promise<void> => {
     `journal commits per single-unit pickup: ${Math.max(...perRedemption)} (max of ${perRedemption.length}); ` +
       `between the consume's answer and the motor command: ${commandCommits} (max)`,
   );
+  reportRows('journal', [
+    {
+      figure: 'durable commits per single-unit pickup (max)',
+      measured: String(Math.max(...perRedemption)),
+      limit: '4',
+      ratio: Math.max(...perRedemption) / 4,
+    },
+    {
+      figure: "commits between the consume's answer and the motor (max)",
+      measured: String(commandCommits),
+      limit: '1',
+      ratio: commandCommits / 1,
+    },
+  ]);
 };
 
 main().catch((e: unknown) => {

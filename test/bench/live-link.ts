@@ -21,6 +21,7 @@ import { FakeLiveTransport } from '../fakes/fake-live-transport';
 import { mosquittoInstalled, startMosquitto } from '../helpers/mosquitto';
 import { startLiveRig } from '../helpers/live-rig';
 import { startHarness } from '../unit/core/redemption/harness';
+import { reportRows } from './bench-report';
 import { benchSeed } from './bench-seed';
 
 const DAY_MS = 86_400_000;
@@ -155,6 +156,32 @@ const main = async (): Promise<void> => {
     console.log(
       `| calls/day, ${products} products, link down, quiet (no hot product) | ${fewer(downQuiet)} | ≤ ${Math.floor(before / 2)} (2× fewer) | ${(downQuiet / (before / 2)).toFixed(2)} |`,
     );
+    reportRows('cloud calls', [
+      {
+        figure: `calls/day, ${products} products, as before (300 s)`,
+        measured: String(before),
+        limit: '—',
+        ratio: null,
+      },
+      {
+        figure: `calls/day, ${products} products, live link up`,
+        measured: fewer(up),
+        limit: `≤ ${Math.floor(before / 5)} (5× fewer)`,
+        ratio: up / (before / 5),
+      },
+      {
+        figure: `calls/day, ${products} products, link down, 20 hot products`,
+        measured: fewer(downBusy),
+        limit: `≤ ${Math.floor(before / 2)} (2× fewer)`,
+        ratio: downBusy / (before / 2),
+      },
+      {
+        figure: `calls/day, ${products} products, link down, quiet`,
+        measured: fewer(downQuiet),
+        limit: `≤ ${Math.floor(before / 2)} (2× fewer)`,
+        ratio: downQuiet / (before / 2),
+      },
+    ]);
   }
   const pushed = await pushToRedeemable(arg('pushes', 40));
   const p50 = pct(pushed.ms, 50);
@@ -165,6 +192,20 @@ const main = async (): Promise<void> => {
   console.log(
     `| push → redeemable p95, ${pushed.broker} | ${p95.toFixed(1)} ms | 1000 ms | ${(p95 / 1000).toFixed(3)} |`,
   );
+  reportRows('live link', [
+    {
+      figure: `push → redeemable p50 (${pushed.broker})`,
+      measured: `${p50.toFixed(1)} ms`,
+      limit: '1000 ms',
+      ratio: p50 / 1000,
+    },
+    {
+      figure: `push → redeemable p95 (${pushed.broker})`,
+      measured: `${p95.toFixed(1)} ms`,
+      limit: '1000 ms',
+      ratio: p95 / 1000,
+    },
+  ]);
 };
 
 void main().then(

@@ -17,7 +17,7 @@ export type LiveAdapters = {
 };
 
 /** What the core lends the live link: the action's parts, plus when the kiosk started and how it republishes. */
-export type LiveLinkParts = Omit<LiveActionDeps, 'onSettings' | 'reportTest' | 'power'> & {
+export type LiveLinkParts = Omit<LiveActionDeps, 'reportTest' | 'power'> & {
   readonly bootedAt: number;
   readonly onChange: () => void;
 };
@@ -35,7 +35,7 @@ export const createLiveLink = (
   let service: LiveService | null = null;
   const actions = createLiveActions({
     ...parts,
-    onSettings: parts.onChange,
+
     reportTest: (productId, outcome) => {
       service?.enqueue(testResult(service.common, { productId, outcome }));
     },
