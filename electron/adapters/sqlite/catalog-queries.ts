@@ -1,5 +1,6 @@
 import type { CacheChanges, CatalogStore } from '../../core/ports/catalog-store';
 import type { Db } from './database';
+import { goneCodeQueries } from './gone-code-queries';
 import { productRows } from './product-rows';
 import type { CachedCode } from '../../core/ports/store';
 import type { Product } from '../../core/ports/vendor-cloud';
@@ -41,9 +42,14 @@ export const catalogQueries = (db: Db): CatalogStore => {
   const putCode = (c: CachedCode): number =>
     insertCode.run(c.codeHash, c.codeId, c.productId, c.quantity, c.expiresAt).changes;
 
-  const write = (c: CacheChanges): number => {
+  const gone = goneCodeQueries(db);
+  const write = (c: CacheChanges, now: number): number => {
     let written = 0;
-    for (const h of c.dropCodes) written += dropCode.run(h).changes;
+    if (c.dropCodes.length > 0) gone.prune(now);
+    for (const h of c.dropCodes) {
+      gone.recordHash(h, now);
+      written += dropCode.run(h).changes;
+    }
     for (const code of c.putCodes) written += putCode(code);
     for (const id of c.dropProducts) written += products.drop(id);
     for (const p of c.putProducts) written += products.put(p);
@@ -53,7 +59,8 @@ export const catalogQueries = (db: Db): CatalogStore => {
 
   return {
     applyCacheChanges(changes: CacheChanges): number {
-      if (rowCount(changes) > 0) return db.transaction(() => write(changes));
+      if (rowCount(changes) > 0)
+        return db.transaction(() => write(changes, changes.at ?? changes.refreshedAt ?? 0));
       // A lone meta row is one statement, so already atomic; nothing at all is no commit at all.
       if (changes.refreshedAt !== null) setMeta.run('cache.refreshedAt', String(changes.refreshedAt));
       return 0;
@@ -70,7 +77,9 @@ export const catalogQueries = (db: Db): CatalogStore => {
     dropCode(codeHash: string): void {
       dropCode.run(codeHash);
     },
+    // Not remembered as gone: the platform withdrew it, so there is nothing to ask the cloud about it.
     dropCodeById: (codeId: number): boolean => dropCodeById.run(codeId).changes > 0,
+    findGoneCode: (codeHash: string, now: number): CachedCode | null => gone.find(codeHash, now),
     getProduct: (productId: number): Product | null => products.get(productId),
     listProducts(): Product[] {
       return allProducts.all().map((r) => JSON.parse(r.json) as Product);

@@ -170,6 +170,18 @@ const migrations: readonly string[] = [
   `,
   // v10: the poller asks every minute which products were redeemed lately (core/cache/poll-plan.ts).
   `CREATE INDEX redemptions_created ON redemptions (created_at);`,
+  // v11: codes that left the cloud's unused list (used on another machine, or withdrawn), kept a week by their
+  // hash, so a customer typing one is asked about it (the cloud says "used") instead of told "not recognised".
+  `
+  CREATE TABLE gone_codes (
+    code_hash TEXT PRIMARY KEY,
+    code_id INTEGER NOT NULL,
+    product_id INTEGER NOT NULL,
+    quantity INTEGER NOT NULL,
+    gone_at INTEGER NOT NULL
+  );
+  CREATE INDEX gone_codes_at ON gone_codes (gone_at);
+  `,
 ];
 
 export const schemaVersion = migrations.length;

@@ -87,6 +87,7 @@ export const createCodeCache = (deps: CodeCacheDeps): CodeCache => {
     const written = store.applyCacheChanges({
       ...rows,
       refreshedAt: full ? time.toStore(at, changed) : null,
+      at,
     });
     if (full) time.mark(at);
     return written;

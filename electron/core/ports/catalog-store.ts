@@ -19,6 +19,8 @@ export type CacheChanges = {
   readonly dropProducts: readonly number[];
   /** Stored as `cache.refreshedAt` with the rows; null leaves the stored time as it is. */
   readonly refreshedAt: number | null;
+  /** When the change is made (the core's clock): stamps the codes that leave the list. */
+  readonly at?: number;
 };
 
 /** The code cache and the product list it was filled with (sqlite/catalog-queries.ts). */
@@ -36,6 +38,11 @@ export interface CatalogStore {
   dropCode(codeHash: string): void;
   /** A pushed delete names the code's record id, not the code; false when no cached code has it. */
   dropCodeById(codeId: number): boolean;
+  /**
+   * A code a refresh found gone from the cloud's unused list (used on another machine, or withdrawn) within the
+   * last week: it was real, so the cloud is asked what became of it rather than the customer told "unknown".
+   */
+  findGoneCode(codeHash: string, now: number): CachedCode | null;
   getProduct(productId: number): Product | null;
   listProducts(): Product[];
 }

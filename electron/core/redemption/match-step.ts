@@ -78,7 +78,10 @@ export const matchStep = (
   }
 
   // The hash the engine already made: a code is hashed once per submit.
-  const cached = cache.lookupHash(codeHash);
+  // A code that left the list lately (used on another machine, or withdrawn) was real: the cloud is asked, so the
+  // customer hears "already used" rather than "not recognised". One consume call at most: its refusal is journaled
+  // and answers the same code next time.
+  const cached = cache.lookupHash(codeHash) ?? store.findGoneCode(codeHash, clock.now());
   if (!cached) {
     // Answered at once. A miss that started a refresh is told "checking" (the code may be newer than the
     // cache); with the cloud unreachable the customer is told so. Every miss is still counted: otherwise a
@@ -89,10 +92,8 @@ export const matchStep = (
       true,
     );
   }
-  if (cached.expiresAt !== null && cached.expiresAt <= clock.now()) {
-    cache.drop(cached.codeHash);
-    return fail('code-expired', true);
-  }
+  // Kept in the cache (a refresh removes it a day after its expiry), so typing it again says "expired" again.
+  if (cached.expiresAt !== null && cached.expiresAt <= clock.now()) return fail('code-expired', true);
   const product = store.getProduct(cached.productId);
   if (!product) return fail('out-of-service');
   // The cloud refuses a consume its own figure does not cover; the machine's count is checked the same way,
