@@ -5,6 +5,7 @@ import type { KioskApi } from '../../electron/contract';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeWithBrowserTools } from './helpers/browser-tools';
 import { buildRenderer, bundlePageBridge, rendererOutDir } from './helpers/bundles';
+import { clippedContent, entryTouchBoxes, outsideViewport, REACH_PX } from './helpers/entry-layout';
 import { launchKioskBrowser, type KioskBrowser } from './helpers/kiosk-browser';
 import { maintenancePin, startKioskStack, type KioskStack } from './helpers/kiosk-stack';
 import { startStaticServer, type StaticServer } from './helpers/static-server';
@@ -100,17 +101,16 @@ describeWithBrowserTools('kiosk in Chromium, real core, sim cloud over HTTP, sim
     await page.keyboard.press('Enter');
     // The demo refreshes on every miss: the first answer comes at once and says the list is being fetched.
     await page.locator('[data-error-code="code-checking"]').waitFor({ timeout: 10_000 });
-    await page.getByRole('button', { name: 'Try again' }).click();
+    await page.getByRole('button', { name: 'Enter code again' }).click();
     await page.locator('[data-screen="entry"]').waitFor();
-    // Typed again once that refresh is done (it shares the one in flight until then), it is refused.
+    // The code is handed back in the boxes: sent again once that refresh is done (it shares the one in flight
+    // until then), it is refused.
     await page.waitForTimeout(1500);
-    await page.keyboard.type('11110000');
     await page.keyboard.press('Enter');
     await page.locator('[data-error-code="unknown-code"]').waitFor({ timeout: 10_000 });
     await shot(page, 'portrait-5-wrong-code');
-    expect(await page.getByRole('alert').textContent()).toBe(
-      'We did not recognise that code. Please check it and try again.',
-    );
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Code not recognised');
+    expect(await page.getByRole('alert').textContent()).toBe('This machine does not know that code.');
     expect(started().stack.ledger()).toEqual(before);
     expect(problems).toEqual([]);
   });
@@ -126,6 +126,43 @@ describeWithBrowserTools('kiosk in Chromium, real core, sim cloud over HTTP, sim
     await shot(page, 'landscape-2-success');
     const drops = started().stack.ledger().slice(before.length);
     expect(drops.map(({ addr, slot }) => ({ addr, slot }))).toEqual([{ addr: 2, slot: 1 }]);
+    expect(problems).toEqual([]);
+  });
+
+  it('keeps everything a customer touches in portrait within the lowest 1200 px, boxes and keys alike', async () => {
+    const page = await open(portrait);
+    await page.locator('[data-screen="entry"]').waitFor();
+    const reachTop = portrait.height - REACH_PX;
+    // Empty (8 boxes, submit saying what is missing), then at the longest code the boxes can grow to.
+    for (const code of ['', '1234567890']) {
+      await tapCode(page, code);
+      const boxes = await entryTouchBoxes(page);
+      expect(boxes.map(({ name }) => name)).toContain('Pickup code');
+      expect(boxes.length).toBe(14);
+      expect(boxes.filter(({ top }) => top < reachTop)).toEqual([]);
+      expect(outsideViewport(boxes, portrait)).toEqual([]);
+      expect(await clippedContent(page)).toEqual([]);
+    }
+    await shot(page, 'portrait-7-ten-digits');
+    await page.getByRole('button', { name: 'Clear' }).tap();
+    expect(problems).toEqual([]);
+  });
+
+  it('lays the entry screen out in landscape with nothing cut off, the keypad beside the boxes', async () => {
+    const page = await open(landscape);
+    await page.locator('[data-screen="entry"]').waitFor();
+    for (const code of ['', '1234567890']) {
+      await tapCode(page, code);
+      const boxes = await entryTouchBoxes(page);
+      expect(outsideViewport(boxes, landscape)).toEqual([]);
+      expect(await clippedContent(page)).toEqual([]);
+      const codeBoxes = boxes.find(({ name }) => name === 'Pickup code');
+      const one = boxes.find(({ name }) => name === '1');
+      if (codeBoxes === undefined || one === undefined)
+        throw new Error('the code boxes or the 1 key are missing');
+      expect(codeBoxes.right).toBeLessThanOrEqual(one.left);
+    }
+    await shot(page, 'landscape-3-ten-digits');
     expect(problems).toEqual([]);
   });
 

@@ -1,5 +1,6 @@
 import { useStrings } from '../i18n/i18n-context';
 import { BigButton } from './big-button';
+import { SubmitKey } from './submit-key';
 
 type KeypadProps = {
   readonly canSubmit: boolean;
@@ -10,6 +11,8 @@ type KeypadProps = {
   /** The maintenance PIN pad names itself and its submit key differently; the customer keypad uses the defaults. */
   readonly label?: string;
   readonly submitLabel?: string;
+  /** What a disabled submit is waiting for ("2 more digits"), said on the key itself. */
+  readonly submitNote?: string | null;
 };
 
 const digitRows = [
@@ -27,6 +30,7 @@ export const Keypad = ({
   onSubmit,
   label,
   submitLabel,
+  submitNote = null,
 }: KeypadProps) => {
   const t = useStrings();
   const digit = (d: string) => (
@@ -53,9 +57,12 @@ export const Keypad = ({
           {t.keyDelete}
         </BigButton>
       </div>
-      <BigButton tone="primary" onPress={onSubmit} disabled={!canSubmit} className="keypad__submit">
-        {submitLabel ?? t.keySubmit}
-      </BigButton>
+      <SubmitKey
+        label={submitLabel ?? t.keySubmit}
+        disabled={!canSubmit}
+        note={submitNote}
+        onPress={onSubmit}
+      />
     </div>
   );
 };

@@ -10,6 +10,7 @@ import {
   type FlowState,
   type FlowStep,
 } from './flow-state';
+import { keepsCode } from './refusal-plan';
 
 const backToEntry = (state: FlowState): FlowState => ({
   ...state,
@@ -52,7 +53,13 @@ const applyAnswer = (state: FlowState, action: Extract<FlowAction, { type: 'answ
     const seconds = error.retryAfterSeconds ?? 0;
     return { ...backToEntry(state), answeredLockUntil: action.at + seconds * 1000 };
   }
-  return { ...state, code: '', flow: { step: 'rejected', error } };
+  const kept = keepsCode(error.code) ? state.code : null;
+  return { ...state, code: '', flow: { step: 'rejected', error, code: kept } };
+};
+
+const enterAgain = (state: FlowState): FlowState => {
+  if (state.flow.step !== 'rejected') return state;
+  return { ...backToEntry(state), code: state.flow.code ?? '' };
 };
 
 /** The whole touch flow as a pure function: every tap, event and answer is an action. */
@@ -70,13 +77,13 @@ export const flowReducer = (state: FlowState, action: FlowAction): FlowState => 
     case 'fill':
       return isCodeText(action.code) ? editCode(state, action.code) : state;
     case 'submit':
-      // The code stays in state until the answer arrives, then it is dropped from the screen for good.
+      // The code stays in state until the answer arrives; then it is dropped, unless the refusal keeps it to edit.
       return canSubmit(state) ? { ...state, flow: { step: 'checking' } } : state;
     case 'scanned':
-      // Whatever the burst typed into the boxes is replaced by what the scan held.
+      // Whatever the burst typed into the boxes is replaced by what the scan held, kept like a typed one.
       return isBusy(state) || !isCodeText(action.code)
         ? state
-        : { ...backToEntry(state), flow: { step: 'checking' } };
+        : { ...backToEntry(state), code: action.code, flow: { step: 'checking' } };
     case 'scan-unreadable':
       return isBusy(state) ? state : { ...backToEntry(state), notice: 'scan-unreadable' };
     case 'progress': {
@@ -85,6 +92,8 @@ export const flowReducer = (state: FlowState, action: FlowAction): FlowState => 
     }
     case 'answer':
       return applyAnswer(state, action);
+    case 'enter-again':
+      return enterAgain(state);
     case 'done':
     case 'idle':
       return isBusy(state) ? state : backToEntry(state);

@@ -25,7 +25,15 @@ export type FlowStep =
       readonly productName: string | null;
     }
   | { readonly step: 'finished'; readonly result: RedemptionResult }
-  | { readonly step: 'rejected'; readonly error: IpcError };
+  | {
+      readonly step: 'rejected';
+      readonly error: IpcError;
+      /**
+       * The code as sent, kept only where "Enter code again" hands it back for editing (see refusal-plan.ts);
+       * null for every other refusal, so a code leaves the screen with its answer.
+       */
+      readonly code: string | null;
+    };
 
 export type FlowState = {
   readonly kiosk: KioskState | null;
@@ -52,6 +60,8 @@ export type FlowAction =
   | { readonly type: 'scan-unreadable' }
   | { readonly type: 'progress'; readonly progress: RedemptionProgress }
   | { readonly type: 'answer'; readonly result: Result<RedemptionResult, IpcError>; readonly at: number }
+  /** "Enter code again" on a refusal: back to the entry, with the code in the boxes where it was kept. */
+  | { readonly type: 'enter-again' }
   | { readonly type: 'done' }
   | { readonly type: 'idle' };
 

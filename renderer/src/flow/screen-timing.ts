@@ -46,9 +46,12 @@ export const referenceStaySeconds = (idleTimeoutSeconds: number): number =>
     Math.min(idleTimeoutSeconds * REFERENCE_STAY_FACTOR, REFERENCE_STAY_CAP_SECONDS),
   );
 
-/** Partial, failed-to-drop and attention outcomes show a reference card; a refusal and a success do not. */
+/**
+ * Partial, failed-to-drop and attention outcomes show a reference card, and so does a success that leaves items
+ * owed (a make-up the slot could only partly cover); a refusal and a plain success do not.
+ */
 export const carriesReference = (state: FlowState): boolean =>
-  state.flow.step === 'finished' && state.flow.result.outcome !== 'success';
+  state.flow.step === 'finished' && (state.flow.result.outcome !== 'success' || state.flow.result.owed > 0);
 
 /**
  * The idle wait for what is on screen, or null when there is nothing to forget or a redemption is in flight.

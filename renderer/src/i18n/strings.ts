@@ -1,5 +1,9 @@
 import type { IpcErrorCode } from '../../../electron/contract';
 import type { StartupStep } from '../../../electron/contract/schemas';
+import type { CustomerRefusal } from '../flow/refusal-plan';
+
+/** A refused code: its headline, what happened in one plain sentence, and what to do next. */
+export type RefusalCopy = { readonly title: string; readonly body: string; readonly next: string };
 
 /**
  * Every sentence the customer can see. Both languages implement this type, so a missing key is a compile
@@ -10,14 +14,17 @@ export type Strings = {
   readonly demoBanner: string;
   readonly demoCodesTitle: string;
   readonly entryTitle: string;
+  /** Says the usual code length ({n}) in digits: the keypad has nothing else. */
   readonly entryHint: string;
   /** A scan held no pickup code (a product barcode, a link without one); nothing was submitted. */
   readonly scanUnreadable: string;
   readonly codeLabel: string;
-  readonly codeLength: string;
   readonly keyDelete: string;
   readonly keyClear: string;
   readonly keySubmit: string;
+  /** On a disabled submit: the digits still needed. Exactly one, and {n}. */
+  readonly submitMissingOne: string;
+  readonly submitMissingMany: string;
   readonly checkingTitle: string;
   readonly checkingHint: string;
   /** Added to the checking screen after a few seconds without an answer: calm, not an error. */
@@ -30,20 +37,30 @@ export type Strings = {
   readonly unitUnknown: string;
   readonly unitCurrent: string;
   readonly unitWaiting: string;
+  /** Success for one item, and for {n}; the body names the product. */
   readonly successTitle: string;
+  readonly successTitleMany: string;
   readonly successBody: string;
-  readonly successCount: string;
+  readonly successBodyMany: string;
+  /** Partial: {n} of {m} dropped in the headline; then where the one, or the {n}, that dropped are. */
   readonly partialTitle: string;
-  readonly partialBody: string;
-  /** Partial with items still owed: the count, without sending the customer to support for the rest. */
-  readonly partialDroppedBody: string;
+  readonly partialBodyOne: string;
+  readonly partialBodyMany: string;
+  /** The next step when nothing is owed back and a person has to sort it out: quote the reference. */
+  readonly supportNext: string;
   /** Items still owed: the code works for them again. One item, and several ({n}). */
   readonly owedOne: string;
   readonly owedMany: string;
+  /** Nothing dropped: the headline, then the sentence for one item, and for {n}. */
   readonly failedTitle: string;
-  readonly failedDispenseBody: string;
+  readonly failedBodyOne: string;
+  readonly failedBodyMany: string;
+  /** Unconfirmed drop, for one item and for several: {n} of {m} confirmed, and what to check. */
   readonly attentionTitle: string;
+  readonly attentionTitleMany: string;
+  readonly attentionCount: string;
   readonly attentionBody: string;
+  readonly attentionBodyMany: string;
   readonly attentionKeepCode: string;
   readonly referenceLabel: string;
   readonly supportLabel: string;
@@ -58,7 +75,10 @@ export type Strings = {
   /** One line per start step, under the title: what the machine is busy with. */
   readonly startingSteps: Readonly<Record<StartupStep, string>>;
   readonly done: string;
-  readonly tryAgain: string;
+  /** Offered only on a refusal that retyping can help (see refusal-plan.ts). */
+  readonly enterAgain: string;
+  /** Beside the code a "not recognised" refusal kept, so the customer can check it. */
+  readonly enteredLabel: string;
   /** Outcome screens: how long they stay. Exactly one second, and {n} seconds. */
   readonly closesInOne: string;
   readonly closesInMany: string;
@@ -187,6 +207,8 @@ export type Strings = {
   readonly maintLogUnreadable: string;
   /** One plain sentence per error code that can cross the bridge. */
   readonly errors: Readonly<Record<IpcErrorCode, string>>;
+  /** The customer's refusal screen, per reason (the operator's screens use `errors`). */
+  readonly refusals: Readonly<Record<CustomerRefusal, RefusalCopy>>;
 };
 
 /** Replaces `{name}` placeholders; an unknown placeholder is left visible so a missing value is noticed in tests. */

@@ -1,10 +1,11 @@
 import type { RedemptionResult } from '../../../electron/contract';
-import { BigButton } from '../components/big-button';
-import { ClosesIn } from '../components/closes-in';
+import { OutcomeActions } from '../components/outcome-actions';
+import { OwedLine } from '../components/owed-line';
 import { ReferenceCard } from '../components/reference-card';
 import { ScreenFrame } from '../components/screen-frame';
 import type { StayLeft } from '../flow/screen-timing';
 import { useStrings } from '../i18n/i18n-context';
+import { fill } from '../i18n/strings';
 
 type AttentionScreenProps = {
   readonly result: RedemptionResult;
@@ -15,28 +16,29 @@ type AttentionScreenProps = {
 };
 
 /**
- * The board could not tell whether an item fell. We say exactly that, never "success" or "failed", and
- * give the customer what support needs to settle it: their code, the reference and who to call.
+ * The board could not tell whether an item fell. We say exactly that, never "success" or "failed", say how many
+ * of several certainly dropped, and give the customer what support needs to settle it: their code, the reference
+ * and who to call.
  */
 export const AttentionScreen = ({ result, supportContact, onDone, stay }: AttentionScreenProps) => {
   const t = useStrings();
+  const many = result.of > 1;
   return (
     <ScreenFrame
       name="attention"
       tone="warn"
-      icon="alert"
-      title={t.attentionTitle}
-      actions={
-        <>
-          <ClosesIn stay={stay} />
-          <BigButton tone="primary" onPress={onDone}>
-            {t.done}
-          </BigButton>
-        </>
-      }
+      icon="question"
+      title={many ? t.attentionTitleMany : t.attentionTitle}
+      actions={<OutcomeActions stay={stay} onDone={onDone} />}
     >
       <p className="screen__product">{result.productName}</p>
-      <p className="screen__text">{t.attentionBody}</p>
+      {many ? (
+        <p className="outcome__happened" data-testid="attention-count">
+          {fill(t.attentionCount, { n: result.dispensed, m: result.of })}
+        </p>
+      ) : null}
+      <p className="outcome__next">{many ? t.attentionBodyMany : t.attentionBody}</p>
+      <OwedLine owed={result.owed} />
       <p className="screen__text screen__text--strong">{t.attentionKeepCode}</p>
       <ReferenceCard reference={result.reference} supportContact={supportContact} />
     </ScreenFrame>

@@ -1,8 +1,7 @@
 import type { RedemptionResult } from '../../../electron/contract';
-import { BigButton } from '../components/big-button';
-import { ClosesIn } from '../components/closes-in';
-import { ReferenceCard } from '../components/reference-card';
+import { OutcomeActions } from '../components/outcome-actions';
 import { OwedLine } from '../components/owed-line';
+import { ReferenceCard } from '../components/reference-card';
 import { ScreenFrame } from '../components/screen-frame';
 import type { StayLeft } from '../flow/screen-timing';
 import { useStrings } from '../i18n/i18n-context';
@@ -16,29 +15,22 @@ type PartialScreenProps = {
   readonly stay: StayLeft | null;
 };
 
-/** Some units dropped, some did not: say how many, and how to get the rest. */
+/** Some units dropped, some did not: say how many in the headline, and how to get the rest. */
 export const PartialScreen = ({ result, supportContact, onDone, stay }: PartialScreenProps) => {
   const t = useStrings();
+  const n = result.dispensed;
   return (
     <ScreenFrame
       name="partial"
       tone="warn"
       icon="alert"
-      title={t.partialTitle}
-      actions={
-        <>
-          <ClosesIn stay={stay} />
-          <BigButton tone="primary" onPress={onDone}>
-            {t.done}
-          </BigButton>
-        </>
-      }
+      title={fill(t.partialTitle, { n, m: result.of })}
+      actions={<OutcomeActions stay={stay} onDone={onDone} />}
     >
       <p className="screen__product">{result.productName}</p>
-      <p className="screen__text">
-        {fill(result.owed > 0 ? t.partialDroppedBody : t.partialBody, { n: result.dispensed, m: result.of })}
-      </p>
-      <OwedLine owed={result.owed} />
+      <p className="outcome__happened">{n === 1 ? t.partialBodyOne : fill(t.partialBodyMany, { n })}</p>
+      {/* Owed items come with the same code again; only what is not owed needs a person. */}
+      {result.owed > 0 ? <OwedLine owed={result.owed} /> : <p className="outcome__next">{t.supportNext}</p>}
       <ReferenceCard reference={result.reference} supportContact={supportContact} />
     </ScreenFrame>
   );

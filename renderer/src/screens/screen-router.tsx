@@ -10,6 +10,7 @@ import { FailedScreen } from './failed-screen';
 import { LockedOutScreen } from './locked-out-screen';
 import { OutOfServiceScreen } from './out-of-service-screen';
 import { PartialScreen } from './partial-screen';
+import { RefusalScreen } from './refusal-screen';
 import { StartingScreen } from './starting-screen';
 import { SuccessScreen } from './success-screen';
 
@@ -33,26 +34,24 @@ export const ScreenRouter = ({ screen, state, now, dispatch, onSubmit, stay }: S
   if (flow.step === 'dispensing') return <DispensingScreen {...flow} />;
   if (flow.step === 'finished') {
     const { result } = flow;
-    if (result.outcome === 'success') return <SuccessScreen result={result} onDone={onDone} stay={stay} />;
+    if (result.outcome === 'success')
+      return <SuccessScreen result={result} supportContact={support} onDone={onDone} stay={stay} />;
     if (result.outcome === 'partial')
       return <PartialScreen result={result} supportContact={support} onDone={onDone} stay={stay} />;
     if (result.outcome === 'attention')
       return <AttentionScreen result={result} supportContact={support} onDone={onDone} stay={stay} />;
-    return (
-      <FailedScreen
-        failure={{ kind: 'not-dispensed', result }}
-        supportContact={support}
-        onDone={onDone}
-        stay={stay}
-      />
-    );
+    return <FailedScreen result={result} supportContact={support} onDone={onDone} stay={stay} />;
   }
   if (flow.step === 'rejected') {
     return (
-      <FailedScreen
-        failure={{ kind: 'refused', error: flow.error }}
+      <RefusalScreen
+        error={flow.error}
+        code={flow.code}
         supportContact={support}
         onDone={onDone}
+        onEnterAgain={() => {
+          dispatch({ type: 'enter-again' });
+        }}
         stay={stay}
       />
     );

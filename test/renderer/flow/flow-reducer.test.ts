@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ipcErrorCodes, type IpcErrorCode } from '../../../electron/contract/errors';
 import { err, ok } from '../../../electron/contract/result';
 import { flowReducer, initialFlowState } from '../../../renderer/src/flow/flow-reducer';
 import { canSubmit, type FlowAction, type FlowState } from '../../../renderer/src/flow/flow-state';
@@ -80,8 +81,9 @@ describe('flowReducer: redemption', () => {
   });
 
   it('turns an error answer into a refusal', () => {
-    const done = flowReducer(checking, { type: 'answer', result: err({ code: 'unknown-code' }), at: 0 });
-    expect(done.flow).toEqual({ step: 'rejected', error: { code: 'unknown-code' } });
+    const done = flowReducer(checking, { type: 'answer', result: err({ code: 'code-used' }), at: 0 });
+    expect(done.flow).toEqual({ step: 'rejected', error: { code: 'code-used' }, code: null });
+    expect(done.code).toBe('');
   });
 
   it('turns a locked-out answer into a lock deadline and an empty entry', () => {
@@ -103,5 +105,58 @@ describe('flowReducer: redemption', () => {
     expect(flowReducer(finished, { type }).flow).toEqual({ step: 'entry' });
     expect(flowReducer(run(ready, ...keys('12')), { type }).code).toBe('');
     expect(flowReducer(checking, { type })).toBe(checking);
+  });
+});
+
+describe('flowReducer: enter the code again', () => {
+  const refused = (code: IpcErrorCode, from: FlowState = checking): FlowState =>
+    flowReducer(from, { type: 'answer', result: err({ code }), at: 0 });
+
+  it.each(['unknown-code', 'code-checking'] as const)(
+    'keeps the code off the entry after %s, and hands it back for editing',
+    (code) => {
+      const state = refused(code);
+      expect(state.code).toBe('');
+      expect(state.flow).toMatchObject({ step: 'rejected', code: '123456' });
+      const again = flowReducer(state, { type: 'enter-again' });
+      expect(again).toMatchObject({ code: '123456', flow: { step: 'entry' } });
+      expect(flowReducer(again, { type: 'delete' }).code).toBe('12345');
+    },
+  );
+
+  it('keeps a scanned code the same way', () => {
+    const scanned = flowReducer(ready, { type: 'scanned', code: 'AB1234' });
+    expect(refused('unknown-code', scanned).flow).toMatchObject({ code: 'AB1234' });
+  });
+
+  it.each(
+    ipcErrorCodes.filter(
+      (code) => code !== 'unknown-code' && code !== 'code-checking' && code !== 'locked-out',
+    ),
+  )('drops the code with %s, and "enter again" starts empty', (code) => {
+    const state = refused(code);
+    expect(state.flow).toMatchObject({ step: 'rejected', code: null });
+    expect(flowReducer(state, { type: 'enter-again' })).toMatchObject({ code: '', flow: { step: 'entry' } });
+  });
+
+  it.each(['done', 'idle'] as const)('%s forgets a kept code', (type) => {
+    const state = flowReducer(refused('unknown-code'), { type });
+    expect(state).toMatchObject({ code: '', flow: { step: 'entry' } });
+    expect(flowReducer(state, { type: 'enter-again' })).toBe(state);
+  });
+
+  it('idle forgets the code handed back to the entry', () => {
+    const again = flowReducer(refused('unknown-code'), { type: 'enter-again' });
+    expect(flowReducer(again, { type: 'idle' }).code).toBe('');
+  });
+
+  it('a scan on the refusal screen replaces the kept code', () => {
+    const scanned = flowReducer(refused('unknown-code'), { type: 'scanned', code: '99990000' });
+    expect(scanned).toMatchObject({ code: '99990000', flow: { step: 'checking' } });
+  });
+
+  it('does nothing outside a refusal', () => {
+    expect(flowReducer(ready, { type: 'enter-again' })).toBe(ready);
+    expect(flowReducer(checking, { type: 'enter-again' })).toBe(checking);
   });
 });

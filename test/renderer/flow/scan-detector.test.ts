@@ -50,4 +50,15 @@ describe('telling a scanner from a person', () => {
     d.reset();
     expect(d.enter(endAt + 21)).toBeNull();
   });
+
+  it('does not take the fast tail of typing for a scan: the first key came slowly', () => {
+    const d = createScanDetector();
+    d.character('1', 1000);
+    let at = 1060;
+    for (const ch of '1110000') {
+      d.character(ch, at);
+      at += 3;
+    }
+    expect(d.enter(at)).toBeNull();
+  });
 });

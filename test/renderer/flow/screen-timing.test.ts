@@ -63,7 +63,7 @@ describe('idlePlan', () => {
   it('gives a success and a refusal the idle timeout, and says so', () => {
     for (const state of [
       with_(finished('success')),
-      with_({ flow: { step: 'rejected', error: { code: 'unknown-code' } } }),
+      with_({ flow: { step: 'rejected', error: { code: 'unknown-code' }, code: '12345678' } }),
     ]) {
       expect(planOf(state)).toMatchObject({ stayMs: 30_000, promptMs: 15_000, showsStay: true });
     }
@@ -81,6 +81,13 @@ describe('idlePlan', () => {
       expect(planOf(with_(finished(outcome), 120))).toMatchObject({ stayMs: 300_000 });
     },
   );
+
+  it('keeps a success that leaves items owed, which shows a reference, three timeouts too', () => {
+    const owedSuccess = with_({
+      flow: { step: 'finished', result: aResult({ outcome: 'success', owed: 2 }) },
+    });
+    expect(planOf(owedSuccess)).toMatchObject({ screen: 'success', stayMs: 90_000 });
+  });
 
   it('forgets a code nobody can see silently: behind maintenance, or "out of service"', () => {
     expect(planOf(with_({ code: '1234' }), false)).toMatchObject({ promptMs: 0, showsStay: false });

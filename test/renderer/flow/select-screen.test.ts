@@ -45,7 +45,7 @@ describe('selectScreen', () => {
       with_({ flow: { step: 'finished', result: aResult({ outcome: 'attention' }) } }),
       'attention',
     ],
-    ['refused', with_({ flow: { step: 'rejected', error: { code: 'code-used' } } }), 'failed'],
+    ['refused', with_({ flow: { step: 'rejected', error: { code: 'code-used' }, code: null } }), 'failed'],
     [
       'an outcome is shown before out-of-service',
       with_({

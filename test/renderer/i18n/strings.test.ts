@@ -1,17 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { ipcErrorCodes } from '../../../electron/contract/errors';
+import { customerRefusals } from '../../../renderer/src/flow/refusal-plan';
 import { startupStepSchema } from '../../../electron/contract/schemas';
 import { languageFor, stringTables } from '../../../renderer/src/i18n/i18n-context';
-import { countSentence, fill, placeholdersOf, type Strings } from '../../../renderer/src/i18n/strings';
+import { countSentence, fill, placeholdersOf } from '../../../renderer/src/i18n/strings';
 
 type Flat = Record<string, string>;
+type Nested = { readonly [key: string]: string | Nested };
 
-/** Nested tables (errors, start steps) become dotted keys, so every sentence is checked the same way. */
-const flatten = (table: Strings): Flat => {
-  const { errors, startingSteps, ...rest } = table;
-  const flat: Flat = { ...rest };
-  for (const [code, sentence] of Object.entries(errors)) flat[`errors.${code}`] = sentence;
-  for (const [step, sentence] of Object.entries(startingSteps)) flat[`startingSteps.${step}`] = sentence;
+/** Nested tables (errors, start steps, refusals) become dotted keys, so every sentence is checked the same way. */
+const flatten = (table: Nested, prefix = ''): Flat => {
+  const flat: Flat = {};
+  for (const [key, value] of Object.entries(table)) {
+    if (typeof value === 'string') flat[`${prefix}${key}`] = value;
+    else Object.assign(flat, flatten(value, `${prefix}${key}.`));
+  }
   return flat;
 };
 
@@ -27,6 +30,14 @@ describe('string tables', () => {
     for (const table of [stringTables.en, stringTables['zh-CN']]) {
       expect(Object.keys(table.errors).sort()).toEqual([...ipcErrorCodes].sort());
       expect(Object.keys(table.startingSteps).sort()).toEqual([...startupStepSchema.options].sort());
+    }
+  });
+
+  it('have a headline, a sentence and a next step for every refusal a customer can meet', () => {
+    for (const table of [stringTables.en, stringTables['zh-CN']]) {
+      expect(Object.keys(table.refusals).sort()).toEqual([...customerRefusals].sort());
+      for (const copy of Object.values(table.refusals))
+        expect(Object.keys(copy).sort()).toEqual(['body', 'next', 'title']);
     }
   });
 

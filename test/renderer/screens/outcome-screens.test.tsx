@@ -1,19 +1,42 @@
-import { cleanup, screen } from '@testing-library/react';
+import { cleanup, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ipcErrorCodes, type IpcErrorCode } from '../../../electron/contract/errors';
+import type { RedemptionResult } from '../../../electron/contract';
 import { en } from '../../../renderer/src/i18n/en';
 import { fill } from '../../../renderer/src/i18n/strings';
+import { zhCN } from '../../../renderer/src/i18n/zh-cn';
 import { FakeKioskApi, readyState } from '../fakes/fake-kiosk-api';
-import { currentScreen, renderApp, settle, tap, tapDigits, type RenderedApp } from '../render-app';
+import { currentScreen, renderApp, settle, tap, tapDigits, typedCode, type RenderedApp } from '../render-app';
 
 afterEach(cleanup);
 
 const startRedemption = async (fake = new FakeKioskApi()): Promise<RenderedApp> => {
   const view = await renderApp(fake);
   tapDigits('12345678');
-  tap('Get my item');
+  tap(/^(Get my item|取货)$/);
   await settle();
   return view;
+};
+
+const answered = async (
+  result: Partial<RedemptionResult>,
+  fake = new FakeKioskApi(readyState({ supportContact: '400-800-1234' })),
+): Promise<RenderedApp> => {
+  const view = await startRedemption(fake);
+  fake.succeed(result);
+  await settle();
+  return view;
+};
+
+const title = (): string => screen.getByRole('heading', { level: 1 }).textContent;
+const buttons = (container: HTMLElement): string[] => {
+  const shown = container.querySelector<HTMLElement>('[data-screen]');
+  if (shown === null) throw new Error('no screen');
+  return within(shown)
+    .queryAllByRole('button')
+    .map((button) => button.textContent);
+};
+const says = (text: string): void => {
+  expect(screen.getByText(text)).toBeTruthy();
 };
 
 describe('dispensing progress', () => {
@@ -22,12 +45,12 @@ describe('dispensing progress', () => {
     fake.emitProgress({ redemptionId: 'r-1', stage: 'dispensing', unit: 1, of: 3, productName: 'Green Tea' });
     await settle();
     expect(currentScreen(container)).toBe('dispensing');
-    expect(screen.getByText('Item 1 of 3')).toBeTruthy();
-    expect(screen.getByText('Green Tea')).toBeTruthy();
+    says('Item 1 of 3');
+    says('Green Tea');
     fake.emitProgress({ redemptionId: 'r-1', stage: 'unit-done', unit: 1, of: 3, unitOutcome: 'success' });
     fake.emitProgress({ redemptionId: 'r-1', stage: 'dispensing', unit: 2, of: 3 });
     await settle();
-    expect(screen.getByText('Item 2 of 3')).toBeTruthy();
+    says('Item 2 of 3');
     const states = [...container.querySelectorAll('.unit-progress__unit')].map((el) =>
       el.getAttribute('data-state'),
     );
@@ -35,90 +58,140 @@ describe('dispensing progress', () => {
   });
 });
 
-describe('outcome screens', () => {
-  it('success: says where the item is, and Done returns to an empty entry', async () => {
-    const { fake, container } = await startRedemption();
-    fake.succeed({ productName: 'Cola', dispensed: 2, of: 2 });
-    await settle();
+describe('success', () => {
+  it('one item: "your item", where it is, and Done returns to an empty entry', async () => {
+    const { container } = await answered({ productName: 'Cola' });
     expect(currentScreen(container)).toBe('success');
-    expect(screen.getByText('Please take Cola from the tray below.')).toBeTruthy();
-    expect(screen.getByText('2 of 2 items dispensed')).toBeTruthy();
+    expect(title()).toBe('Your item is ready');
+    says('Please take Cola from the tray below.');
+    expect(buttons(container)).toEqual(['Done']);
+    // Nothing to settle: no reference, no support line.
+    expect(screen.queryByTestId('reference')).toBeNull();
+    expect(screen.queryByTestId('support')).toBeNull();
     tap('Done');
     expect(currentScreen(container)).toBe('entry');
-    expect(screen.getByRole('status', { name: 'Pickup code' }).dataset.code).toBe('');
+    expect(typedCode()).toBe('');
   });
 
-  it('partial: says how many dropped and gives the reference and support contact', async () => {
-    const fake = new FakeKioskApi(readyState({ supportContact: '400-800-1234' }));
-    const { container } = await startRedemption(fake);
-    fake.succeed({ outcome: 'partial', dispensed: 1, of: 3, reference: 'K7-2001' });
-    await settle();
+  it('several items: "your 3 items", all of them', async () => {
+    await answered({ productName: 'Cola', dispensed: 3, of: 3 });
+    expect(title()).toBe('Your 3 items are ready');
+    says('Please take all 3 items (Cola) from the tray below.');
+  });
+
+  it('a make-up that leaves items owed: says so, with the reference and support', async () => {
+    await answered({ dispensed: 1, of: 1, owed: 2, reference: 'K7-5005' });
+    expect(title()).toBe('Your item is ready');
+    expect(screen.getByTestId('owed').textContent).toBe(fill(en.owedMany, { n: 2 }));
+    expect(screen.getByTestId('reference').textContent).toBe('K7-5005');
+    expect(screen.getByTestId('support').textContent).toBe('400-800-1234');
+  });
+});
+
+describe('partial', () => {
+  it('nothing owed: how many of how many in the headline, then support with the reference', async () => {
+    const { container } = await answered({ outcome: 'partial', dispensed: 1, of: 3, reference: 'K7-2001' });
     expect(currentScreen(container)).toBe('partial');
-    expect(screen.getByText(/^1 of 3 items dropped/)).toBeTruthy();
+    expect(title()).toBe('Only 1 of your 3 items dropped');
+    says(en.partialBodyOne);
+    says(en.supportNext);
+    expect(screen.queryByTestId('owed')).toBeNull();
     expect(screen.getByTestId('reference').textContent).toBe('K7-2001');
-    expect(screen.getByText('400-800-1234')).toBeTruthy();
+    expect(screen.getByTestId('support').textContent).toBe('400-800-1234');
+    expect(buttons(container)).toEqual(['Done']);
   });
 
-  it('attention: says plainly the drop is unconfirmed, to keep the code and call support', async () => {
-    const { fake, container } = await startRedemption();
-    fake.succeed({ outcome: 'attention', dispensed: 0, reference: 'K7-3003' });
-    await settle();
+  it('items owed: the code works for them, no call to support for the rest', async () => {
+    await answered({ outcome: 'partial', dispensed: 2, of: 3, owed: 1 });
+    expect(title()).toBe('Only 2 of your 3 items dropped');
+    says('The machine could not release the others. Please take your 2 items from the tray below.');
+    expect(screen.getByTestId('owed').textContent).toBe(en.owedOne);
+    expect(screen.queryByText(en.supportNext)).toBeNull();
+    // The reference stays: whoever the customer asks can still find the pickup.
+    expect(screen.getByTestId('reference')).toBeTruthy();
+  });
+});
+
+describe('nothing dispensed', () => {
+  it('one item owed: says it in the singular and that the code still works', async () => {
+    const { container } = await answered({
+      outcome: 'failed',
+      dispensed: 0,
+      of: 1,
+      owed: 1,
+      reference: 'K7-4004',
+    });
+    expect(currentScreen(container)).toBe('failed');
+    expect(title()).toBe('Nothing was dispensed');
+    expect(screen.getByRole('alert').textContent).toBe(en.failedBodyOne);
+    expect(screen.getByTestId('owed').textContent).toBe(en.owedOne);
+    expect(screen.queryByText(en.supportNext)).toBeNull();
+    expect(screen.getByTestId('reference').textContent).toBe('K7-4004');
+    expect(buttons(container)).toEqual(['Done']);
+    tap('Done');
+    expect(currentScreen(container)).toBe('entry');
+  });
+
+  it('several items, none owed: says how many, and to call support with the reference', async () => {
+    await answered({ outcome: 'failed', dispensed: 0, of: 3, owed: 0 });
+    expect(screen.getByRole('alert').textContent).toBe('The machine could not release any of your 3 items.');
+    says(en.supportNext);
+    expect(screen.getByTestId('support').textContent).toBe('400-800-1234');
+  });
+});
+
+describe('attention', () => {
+  it('one item: the drop is unconfirmed, keep the code, call support', async () => {
+    const { container } = await answered(
+      { outcome: 'attention', dispensed: 0, reference: 'K7-3003' },
+      new FakeKioskApi(),
+    );
     expect(currentScreen(container)).toBe('attention');
-    expect(screen.getByRole('heading').textContent).toBe('We could not confirm your item dropped');
-    expect(screen.getByText(en.attentionKeepCode)).toBeTruthy();
+    expect(title()).toBe('We could not confirm your item dropped');
+    says(en.attentionBody);
+    says(en.attentionKeepCode);
+    expect(screen.queryByTestId('attention-count')).toBeNull();
     expect(screen.getByTestId('reference').textContent).toBe('K7-3003');
     // No contact configured: the fallback points at the machine's own label.
-    expect(screen.getByText(en.supportFallback)).toBeTruthy();
+    expect(screen.getByTestId('support').textContent).toBe(en.supportFallback);
+    expect(buttons(container)).toEqual(['Done']);
   });
 
-  it('failed dispense: nothing dropped, with the reference for support', async () => {
-    const { fake, container } = await startRedemption();
-    fake.succeed({ outcome: 'failed', dispensed: 0, reference: 'K7-4004' });
-    await settle();
-    expect(currentScreen(container)).toBe('failed');
-    expect(screen.getByRole('alert').textContent).toBe(en.failedDispenseBody);
-    expect(screen.getByTestId('reference').textContent).toBe('K7-4004');
-    tap('Done');
-    expect(currentScreen(container)).toBe('entry');
-  });
-
-  it('partial with items owed: says the code still works for them, not to call support for the rest', async () => {
-    const { fake, container } = await startRedemption();
-    fake.succeed({ outcome: 'partial', dispensed: 1, of: 3, owed: 2 });
-    await settle();
-    expect(currentScreen(container)).toBe('partial');
-    expect(screen.getByText('1 of 3 items dropped. Please take them from the tray below.')).toBeTruthy();
-    expect(screen.getByTestId('owed').textContent).toBe(fill(en.owedMany, { n: 2 }));
-  });
-
-  it('nothing dropped with one item owed: says so in the singular', async () => {
-    const { fake } = await startRedemption();
-    fake.succeed({ outcome: 'failed', dispensed: 0, of: 1, owed: 1 });
-    await settle();
-    expect(screen.getByTestId('owed').textContent).toBe(en.owedOne);
-  });
-
-  it('says nothing about owed items when none are owed', async () => {
-    const { fake } = await startRedemption();
-    fake.succeed({ outcome: 'partial', dispensed: 1, of: 2, owed: 0 });
-    await settle();
+  it('several items: how many of how many certainly dropped', async () => {
+    await answered({ outcome: 'attention', dispensed: 2, of: 3 });
+    expect(title()).toBe('We could not confirm all your items dropped');
+    expect(screen.getByTestId('attention-count').textContent).toBe(
+      '2 of 3 items dropped for certain; the machine could not tell whether the others did.',
+    );
+    says(en.attentionBodyMany);
     expect(screen.queryByTestId('owed')).toBeNull();
   });
 
-  const refusals = ipcErrorCodes.filter(
-    (code): code is Exclude<IpcErrorCode, 'locked-out'> => code !== 'locked-out',
-  );
+  it('with an item that certainly did not drop: says it is owed', async () => {
+    await answered({ outcome: 'attention', dispensed: 1, of: 3, owed: 1 });
+    expect(screen.getByTestId('attention-count').textContent).toMatch(/^1 of 3 items dropped for certain/);
+    expect(screen.getByTestId('owed').textContent).toBe(en.owedOne);
+  });
+});
 
-  it.each(refusals)('refused with %s: shows its plain sentence and offers to try again', async (code) => {
-    const { fake, container } = await startRedemption();
-    fake.fail({ code });
-    await settle();
-    expect(currentScreen(container)).toBe('failed');
-    const alert = screen.getByRole('alert');
-    expect(alert.textContent).toBe(en.errors[code]);
-    expect(alert.dataset.errorCode).toBe(code);
-    expect(screen.queryByTestId('reference')).toBeNull();
-    tap('Try again');
-    expect(currentScreen(container)).toBe('entry');
+describe('in Chinese', () => {
+  const zh = () => new FakeKioskApi(readyState({ language: 'zh-CN' }));
+
+  it('counts items with 件 in the headlines', async () => {
+    await answered({ productName: '可乐', dispensed: 3, of: 3 }, zh());
+    expect(title()).toBe('您的 3 件商品已出货');
+    says('请从下方取货口取走全部 3 件可乐。');
+    expect(screen.getByRole('button', { name: zhCN.done })).toBeTruthy();
+  });
+
+  it('says a partial and an unconfirmed drop with the numbers', async () => {
+    await answered({ outcome: 'partial', dispensed: 2, of: 3 }, zh());
+    expect(title()).toBe('您的 3 件商品只出了 2 件');
+    cleanup();
+    await answered({ outcome: 'attention', dispensed: 1, of: 2 }, zh());
+    expect(title()).toBe(zhCN.attentionTitleMany);
+    expect(screen.getByTestId('attention-count').textContent).toBe(
+      '确定已落下 1 件，共 2 件；其余商品无法确认是否落下。',
+    );
   });
 });

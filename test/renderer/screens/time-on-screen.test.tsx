@@ -126,7 +126,7 @@ describe('checking: a slow answer is explained', () => {
     await advance(5_000);
     fake.fail({ code: 'unknown-code' });
     await settle();
-    tap('Try again');
+    tap('Done');
     tapDigits('87654321');
     tap('Get my item');
     await settle();
