@@ -10,6 +10,7 @@ import { BENCH_ROWS_ENV, type BenchRow } from './bench-report';
 
 const benches: readonly (readonly string[])[] = [
   ['test/bench/app-start.ts'],
+  ['test/bench/renderer.ts'],
   ['test/bench/restart.ts'],
   ['test/bench/cloud-cache-fill.ts'],
   ['test/bench/board-codec.ts'],

@@ -2,11 +2,16 @@
  * The customer's path, measured side by side in one run against its limits: the real core and journal (SQLite on
  * disk), the real cloud client over HTTP to the simulated cloud (500 products, 50 ms added to every answer), and
  * the simulated board on an emulated 9600-baud line (a pty has no wire time).
- *   npx tsx test/bench/redeem-path.ts [--runs 20] [--latency 50] [--products 500]
+ *   npx tsx test/bench/redeem-path.ts [--runs 60] [--warmup 5] [--latency 50] [--products 500]
+ * The warm-up pickups run the same path first, unmeasured: a kiosk's first customer after boot meets code
+ * that is not compiled yet, every later one does not, and 60 runs make p95 more than the slowest one.
  *
  * - verdict: submit → the first "dispensing" event, against the cloud's round trip plus the preflight's wire time;
+ *   the round trip is each pickup's own consume, timed inside the simulated cloud (request in → last byte out),
+ *   so what the cloud spends is never charged to the kiosk and what the kiosk spends never hides in the RTT;
  * - code → dispense command received by the board, against the round trip plus the wire time of the frames
- *   that must precede the motor (one status read, then the dispense write);
+ *   that must precede the motor (one status read, then the dispense write), sized from the frames the driver
+ *   really sends;
  * - status reads on the line between the consume's answer and the dispense command (the preflight's is reused);
  * - a typo: how long the customer waits, and how many cloud calls the wait itself makes.
  */
@@ -26,6 +31,7 @@ import { createInProcessBoard } from '../../electron/sim/board/in-process';
 import { startSimCloud } from '../../electron/sim/cloud/server';
 import { testConfig } from '../unit/core/redemption/harness';
 import { benchSeed } from './bench-seed';
+import { dispenseCommand, readShipmentStatus } from '../../electron/core/protocol/modbus/requests';
 
 const credentials = { appId: 'bench-appid', appSecret: 'bench-secret', appKey: 'BENCHKEY' };
 const quiet: Logger = {
@@ -37,9 +43,14 @@ const quiet: Logger = {
 const BAUD = 9600;
 /** 8N1: a byte is 10 bits on the wire. */
 const wireMs = (bytes: number): number => (bytes * 10 * 1000) / BAUD;
-/** A status read is 8 bytes out and 7 back (the preflight, before the consume); the dispense write 8 out. */
-const STATUS_MS = wireMs(8 + 7);
-const STATUS_AND_DISPENSE_MS = STATUS_MS + wireMs(8);
+/** One register's read reply: address, function, byte count, two data bytes, CRC. */
+const STATUS_REPLY_BYTES = 7;
+/** The preflight's status read, out and back, before the consume. */
+const STATUS_MS = wireMs(readShipmentStatus(1).frame.length + STATUS_REPLY_BYTES);
+/** Then the dispense write itself (a write-multiple of two registers: 13 bytes). */
+const STATUS_AND_DISPENSE_MS =
+  STATUS_MS + wireMs(dispenseCommand(1, { slot: 1, type: 1, check: false, lift: false }).frame.length);
+const CONSUME_PATH = '/api/openapi/v1/consumes';
 
 const arg = (name: string, fallback: number): number => {
   const i = process.argv.indexOf(`--${name}`);
@@ -59,11 +70,20 @@ const pct = (values: readonly number[], p: number): number => {
 };
 
 const main = async (): Promise<void> => {
-  const runs = arg('runs', 20);
+  const runs = arg('runs', 60);
+  const warmup = arg('warmup', 5);
   const latencyMs = arg('latency', 50);
   const products = arg('products', 500);
   const dir = mkdtempSync(join(tmpdir(), 'kiosk-bench-path-'));
-  const sim = await startSimCloud({ seed: seedOf(products, runs), credentials, faults: { latencyMs } });
+  let cloudMs = Number.NaN;
+  const sim = await startSimCloud({
+    seed: seedOf(products, warmup + runs),
+    credentials,
+    faults: { latencyMs },
+    onAnswered: (a) => {
+      if (a.path === CONSUME_PATH) cloudMs = a.answeredAt - a.receivedAt;
+    },
+  });
   const board = createInProcessBoard({
     baud: BAUD,
     config: {
@@ -121,18 +141,30 @@ const main = async (): Promise<void> => {
     if (e.op === 'dispense' && commandAt === 0) commandAt = performance.now();
   });
   const verdicts: number[] = [];
+  const rtts: number[] = [];
+  /** The kiosk's own time on the verdict: what is left once the cloud's answer time and the wire are taken off. */
+  const verdictOwn: number[] = [];
+  const commandRatios: number[] = [];
   const toCommand: number[] = [];
   const readsBetween: number[] = [];
+  for (let i = 0; i < warmup; i++) {
+    const result = await core.submitCode(String(30_000_000 + runs + i));
+    if (!result.ok) throw new Error(`warm-up ${i}: ${JSON.stringify(result)}`);
+  }
   for (let i = 0; i < runs; i++) {
     dispensingAt = 0;
     commandAt = 0;
     ops.length = 0;
+    cloudMs = Number.NaN;
     const started = performance.now();
     const result = await core.submitCode(String(30_000_000 + i));
     if (!result.ok || result.value.outcome !== 'success')
       throw new Error(`run ${i}: ${JSON.stringify(result)}`);
     verdicts.push(dispensingAt - started);
     toCommand.push(commandAt - started);
+    rtts.push(cloudMs);
+    verdictOwn.push(dispensingAt - started - cloudMs - STATUS_MS);
+    commandRatios.push((commandAt - started) / (1.15 * (cloudMs + STATUS_AND_DISPENSE_MS)));
     // The preflight's read comes before the consume; anything between the consume and the command is extra.
     const preflight = ops.findIndex((o) => o.op === 'shipment-status');
     const dispense = ops.findIndex((o) => o.op === 'dispense');
@@ -156,26 +188,26 @@ const main = async (): Promise<void> => {
   await sim.close();
   rmSync(dir, { recursive: true, force: true });
 
-  const limitCommand = latencyMs + STATUS_AND_DISPENSE_MS;
+  const rttNote = `RTT ${pct(rtts, 50).toFixed(1)}`;
   const rows: [string, string, string, string][] = [
     ['figure', 'measured', 'limit', 'ratio'],
     [
       'verdict p50 (submit → dispensing)',
       `${pct(verdicts, 50).toFixed(1)} ms`,
-      `RTT ${latencyMs} + ${STATUS_MS.toFixed(1)} wire + 10 ms`,
-      (pct(verdicts, 50) / (latencyMs + STATUS_MS + 10)).toFixed(2),
+      `${rttNote} + ${STATUS_MS.toFixed(1)} wire + 10 ms`,
+      (pct(verdicts, 50) / (pct(rtts, 50) + STATUS_MS + 10)).toFixed(2),
     ],
     [
-      'verdict p95',
-      `${pct(verdicts, 95).toFixed(1)} ms`,
-      `RTT ${latencyMs} + ${STATUS_MS.toFixed(1)} wire + 10 ms`,
-      (pct(verdicts, 95) / (latencyMs + STATUS_MS + 10)).toFixed(2),
+      "verdict: the kiosk's own time p50 / p95",
+      `${pct(verdictOwn, 50).toFixed(1)} / ${pct(verdictOwn, 95).toFixed(1)} ms`,
+      '10 ms over RTT + wire',
+      (pct(verdictOwn, 95) / 10).toFixed(2),
     ],
     [
       'code → dispense command at the board p50',
       `${pct(toCommand, 50).toFixed(1)} ms`,
       `1.15 × (RTT + ${STATUS_AND_DISPENSE_MS.toFixed(1)} ms wire)`,
-      (pct(toCommand, 50) / (1.15 * limitCommand)).toFixed(2),
+      pct(commandRatios, 50).toFixed(2),
     ],
     [
       'status reads between consume and command (max)',
@@ -197,7 +229,7 @@ const main = async (): Promise<void> => {
     ],
   ];
   console.log(
-    `redeem path: ${runs} pickups, ${products} products, ${latencyMs} ms per cloud answer over HTTP, board on an emulated ${BAUD}-baud line`,
+    `redeem path: ${runs} pickups after ${warmup} of warm-up, ${products} products, ${latencyMs} ms added to every cloud answer over HTTP (the consume's own RTT, timed in the cloud: p50 ${pct(rtts, 50).toFixed(1)}, p95 ${pct(rtts, 95).toFixed(1)} ms), board on an emulated ${BAUD}-baud line`,
   );
   for (const r of rows)
     console.log(`${r[0].padEnd(48)}${r[1].padStart(20)}  ${r[2].padEnd(34)}${r[3].padStart(6)}`);

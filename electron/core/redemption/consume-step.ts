@@ -3,7 +3,7 @@ import type { RedemptionRow } from '../ports/store';
 import type { CloudError } from '../ports/vendor-cloud';
 import { customerCodeFor, isTransient } from './cloud-error-codes';
 import type { EngineDeps } from './deps';
-import { openFirstUnit } from './dispense-step';
+import { announceUnit, openFirstUnit } from './dispense-step';
 
 /** The journal's note for a cloud refusal, for people; the code itself is the `refusal` column. */
 const rejectionNote = (e: CloudError): string =>
@@ -19,6 +19,8 @@ export type ConsumeOutcome =
       readonly offline: boolean;
       readonly row: RedemptionRow;
       readonly freshIntent: number | null;
+      /** The fresh unit's "dispensing" has been emitted already. */
+      readonly announced: boolean;
     }
   | { readonly kind: 'refused'; readonly code: IpcErrorCode; readonly wrongCode: boolean };
 
@@ -40,6 +42,10 @@ export const consumeStep = async (
   const now = clock.now();
 
   if (answer.ok) {
+    // The verdict goes to the screen as the answer arrives; the motor, not the customer, waits for the commit.
+    // A consume opens the first unit of a redemption that has none yet (unit 1), unless its slot was locked.
+    const announced = store.getSlotLock(r.addr, r.slot) === null;
+    if (announced) announceUnit(deps, r, 0);
     // One commit between the cloud's answer and the motor: consumed, and the first unit's intent with it.
     const opened = store.transaction(() => {
       store.dropCode(r.codeHash);
@@ -51,7 +57,13 @@ export const consumeStep = async (
       return openFirstUnit(store, consumed, now);
     });
     logger.info('redemption.consumed', { redemption: r.id, order: answer.value.orderId, code: r.codeMask });
-    return { kind: 'consumed', offline: false, row: opened.row, freshIntent: opened.freshIntent };
+    return {
+      kind: 'consumed',
+      offline: false,
+      row: opened.row,
+      freshIntent: opened.freshIntent,
+      announced: announced && opened.freshIntent !== null,
+    };
   }
 
   const e = answer.error;
@@ -78,7 +90,7 @@ export const consumeStep = async (
         return store.moveRedemption(r.id, 'consuming', 'consumed', now, { consumePending: true });
       });
       logger.warn('redemption.offline-consume-deferred', fields);
-      return { kind: 'consumed', offline: true, row, freshIntent: null };
+      return { kind: 'consumed', offline: true, row, freshIntent: null, announced: false };
     }
     store.moveRedemption(r.id, 'consuming', 'abandoned', now, {
       pendingCode: null,

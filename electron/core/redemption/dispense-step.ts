@@ -98,7 +98,24 @@ export const recordUnit = (
  * that is not a success, the rest are skipped: a jammed or doubtful slot is not driven again.
  */
 /** What the step that led here already wrote for the dispense, and what the board's preflight saw. */
+/** "Dispensing unit n of m": what the customer's screen shows while a unit's motor runs. */
+export const announceUnit = (
+  deps: Pick<EngineDeps, 'emitProgress'>,
+  r: RedemptionRow,
+  index: number,
+): void => {
+  deps.emitProgress({
+    redemptionId: r.id,
+    stage: 'dispensing',
+    unit: index + 1,
+    of: r.quantity,
+    productName: r.productName,
+  });
+};
+
 export type DispenseStart = {
+  /** The fresh unit's "dispensing" was already emitted (at the consume's answer): do not emit it twice. */
+  readonly announced?: boolean;
   /** The preflight that cleared this redemption: the first unit's dispense may reuse its status read. */
   readonly pass?: PreflightPass;
   /** A unit whose intent was written in this process's own last commit (openFirstUnit): drive it, do not assess. */
@@ -183,13 +200,8 @@ export const dispenseStep = async (
     }
     const startedAt = fresh ? existing.startedAt : clock.now();
     if (!fresh) store.putUnit(r.id, index, 'intent', startedAt);
-    deps.emitProgress({
-      redemptionId: r.id,
-      stage: 'dispensing',
-      unit: index + 1,
-      of: r.quantity,
-      productName: r.productName,
-    });
+    // The consume's answer already told the customer about its fresh unit, before the commit that opened it.
+    if (!(fresh && start.announced === true)) announceUnit(deps, r, index);
     // Set from the driver's callback, which flow analysis cannot follow.
     const seen = { reused: false };
     const outcome = await board.dispense(request, {

@@ -66,6 +66,7 @@ export const createRedemptionEngine = (
       await finishConsumed(consumed.row, request, {
         ...(pass === undefined ? {} : { pass }),
         freshIntent: consumed.freshIntent,
+        announced: consumed.announced,
       }),
     );
   };

@@ -5,6 +5,7 @@ import type { Clock } from '../../core/ports/clock';
 import type { LinkError, LinkStatus, SerialLink } from '../../core/ports/serial-link';
 import type { BoardSim } from './board-sim';
 import { createBoardSim } from './board-sim';
+import { preciseTimer } from './precise-timer';
 import type { SimConfigInput } from './config';
 import { simConfigSchema } from './config';
 import type { Ledger } from './ledger';
@@ -23,17 +24,26 @@ export type InProcessBoardOptions = {
   readonly baud?: number;
 };
 
+/** Where the line reads time and waits: the injected clock, or the high-resolution one on real time. */
+type LineTime = { readonly now: () => number; readonly after: (ms: number, fn: () => void) => void };
+
+const lineTime = (clock: Clock): LineTime =>
+  // On real time a millisecond clock would round every frame's wire time up: what is being measured.
+  clock === systemClock
+    ? { now: () => performance.now(), after: preciseTimer }
+    : { now: () => clock.now(), after: (ms, fn) => clock.setTimer(ms, fn) };
+
 /** A one-direction line: each chunk arrives once the ones before it and its own bits have gone across. */
-const serialLine = (clock: Clock, baud: number | undefined) => {
+const serialLine = (time: LineTime, baud: number | undefined) => {
   let busyUntil = 0;
   return (bytes: Uint8Array, deliver: () => void): void => {
     if (baud === undefined) {
       queueMicrotask(deliver);
       return;
     }
-    const now = clock.now();
+    const now = time.now();
     busyUntil = Math.max(now, busyUntil) + (bytes.length * 10 * 1000) / baud;
-    clock.setTimer(busyUntil - now, deliver);
+    time.after(busyUntil - now, deliver);
   };
 };
 
@@ -62,8 +72,8 @@ export const createInProcessBoard = (options: InProcessBoardOptions = {}): InPro
     status = next;
     for (const l of statusListeners) l(next);
   };
-  const toBoard = serialLine(clock, options.baud);
-  const toKiosk = serialLine(clock, options.baud);
+  const toBoard = serialLine(lineTime(clock), options.baud);
+  const toKiosk = serialLine(lineTime(clock), options.baud);
   const stopTransmit = sim.onTransmit((bytes) => {
     if (status !== 'connected') return;
     const copy = bytes.slice();

@@ -24,6 +24,15 @@ export type SimCloudOptions = {
   readonly timestampWindowSeconds?: number;
   /** The MQTT side (live-side.ts); absent: HTTP only. The machine number comes from the seed. */
   readonly live?: SimLiveOptions;
+  /**
+   * Told of every answer once its last byte is handed to the socket, with when its request arrived (both
+   * `performance.now()`): the cloud's own share of a round trip, which a bench must not charge to the kiosk.
+   */
+  readonly onAnswered?: (answer: {
+    readonly path: string;
+    readonly receivedAt: number;
+    readonly answeredAt: number;
+  }) => void;
 };
 
 export type SimLiveOptions = {
@@ -116,6 +125,7 @@ export const startSimCloud = async (options: SimCloudOptions): Promise<SimCloud>
   };
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const receivedAt = performance.now();
     const path = new URL(req.url ?? '/', 'http://sim').pathname;
     const body = await readBody(req);
     if (faults.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, faults.latencyMs));
@@ -132,6 +142,7 @@ export const startSimCloud = async (options: SimCloudOptions): Promise<SimCloud>
       : decide(req, path, body);
     const rendered = answer === null ? notFoundAnswer() : renderAnswer(answer, faults, path);
     await sendAnswer(res, rendered, now(), faults.slowBodyMs);
+    options.onAnswered?.({ path, receivedAt, answeredAt: performance.now() });
   };
 
   const server = createServer((req, res) => {

@@ -31,6 +31,24 @@ describe('redemption engine: the happy path', () => {
     expect(h.board.passesSeen).toEqual([expect.objectContaining({ addr: 1, epoch: 1 })]);
   });
 
+  it('shows "dispensing" as the consume is answered, before its commit; the motor waits for the commit', async () => {
+    h = await startHarness();
+    const seen: string[] = [];
+    const unitsOnDisk = (): number => {
+      const [r] = h.store.listRedemptions(['consuming', 'dispensing']);
+      return r === undefined ? 0 : h.store.listUnits(r.id).length;
+    };
+    h.core.on('progress', (p) => {
+      if (p.stage === 'dispensing') seen.push(`screen:${p.unit ?? 0} intents:${unitsOnDisk()}`);
+    });
+    h.board.onDispense = () => {
+      seen.push(`motor intents:${unitsOnDisk()}`);
+    };
+    await h.core.submitCode(codes.one);
+    // Told once, with nothing written yet; the command only once the unit's intent is durable.
+    expect(seen).toEqual(['screen:1 intents:0', 'motor intents:1']);
+  });
+
   it('dispenses a quantity of 3 one unit at a time with "n of m" progress', async () => {
     h = await startHarness();
     const result = await h.core.submitCode(codes.three);
