@@ -109,7 +109,9 @@ const main = async (): Promise<void> => {
       clock: systemClock,
       logger: silentLogger,
     });
-    const driver = createBoardDriver({ link, clock: systemClock, logger: silentLogger });
+    // Polled every 25 ms instead of 250 once a dispense is sent: the simulated motor runs 5 ms, and what is measured is
+    // what redemptions leave behind, not how long a motor turns. About 6 times as many redemptions a minute.
+    const driver = createBoardDriver({ link, clock: systemClock, logger: silentLogger, pollIntervalMs: 25 });
     const core = createKioskCore(
       { config, mode: 'live' },
       {

@@ -145,7 +145,7 @@ const main = async (): Promise<void> => {
   ];
   console.log(`renderer: ${runs} loads of each, alternating, 1080×1920, Chromium ${browser.version()}`);
   console.log(
-    `  CSS gz ${kb(kioskWeight.cssGz)} (blank ${kb(blankWeight.cssGz)}); fonts ${kb(kioskWeight.fonts)} of woff2, fetched by unicode range only when a screen needs them`,
+    `  CSS gz ${kb(kioskWeight.cssGz)} (blank ${kb(blankWeight.cssGz)}); fonts ${kb(kioskWeight.fonts)} of woff2 (not JS: fetched only when a screen uses them)`,
   );
   for (const r of rows) console.log(`  ${r.figure}: ${r.measured}, limit ${r.limit} (${r.ratio.toFixed(2)})`);
   reportRows('renderer', rows);
