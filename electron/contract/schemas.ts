@@ -41,6 +41,9 @@ export type KioskState = z.infer<typeof kioskStateSchema>;
 
 export const unitOutcomeSchema = z.enum(['success', 'failed', 'unknown']);
 
+/** A cached picture on the app's own origin: exactly the names the media cache writes, nothing to climb with. */
+export const mediaPathSchema = z.string().regex(/^media\/[0-9a-f]{64}\.(?:jpg|png|webp)$/);
+
 export const redemptionProgressSchema = z
   .object({
     redemptionId: z.string(),
@@ -50,6 +53,10 @@ export const redemptionProgressSchema = z
     of: z.number().int().positive().optional(),
     unitOutcome: unitOutcomeSchema.optional(),
     productName: z.string().optional(),
+    /** The item's photo as a path on the app's own origin (`media/<sha256>.<ext>`), only once it is cached. */
+    productPhoto: mediaPathSchema.optional(),
+    /** The slot the item drops from, as the vendor names it (e.g. "A21"). */
+    slotName: z.string().max(32).optional(),
   })
   .strict();
 export type RedemptionProgress = z.infer<typeof redemptionProgressSchema>;
@@ -66,6 +73,8 @@ export const redemptionResultSchema = z
     reference: z.string(),
     /** Items this code is still owed (they certainly did not drop): the same code typed again dispenses them. */
     owed: z.number().int().nonnegative(),
+    productPhoto: mediaPathSchema.optional(),
+    slotName: z.string().max(32).optional(),
   })
   .strict();
 export type RedemptionResult = z.infer<typeof redemptionResultSchema>;

@@ -64,6 +64,7 @@ export const createKioskCore = (options: KioskCoreOptions, adapters: KioskAdapte
     slotRequest: slotResolver(config.boards),
     newTradeId: adapters.newTradeId,
     machineBootedAt: adapters.machineBootedAt ?? (() => 0),
+    ...(adapters.productPhoto === undefined ? {} : { productPhoto: adapters.productPhoto }),
     boardProblem: (addr) => boards.problem(addr),
     onUnitFault: (fault) => {
       incidents.capture(fault);

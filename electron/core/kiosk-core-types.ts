@@ -34,6 +34,8 @@ export type KioskAdapters = {
   readonly codeKey: Uint8Array;
   /** When the OS last started (epoch ms); unset means long ago, as a kiosk process restart looks. */
   readonly machineBootedAt?: () => number;
+  /** A product's cached photo as an app-origin path, from the media cache's memory (electron/core/media). */
+  readonly productPhoto?: (productId: number) => string | undefined;
   /** The board line's black box, shared with the board driver; a failed or unknown unit snapshots it. */
   readonly recorder?: FrameRecorder;
   /** The webhook's way out and its HMAC key (provisioning file); unset, a configured webhook stays off. */

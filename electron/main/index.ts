@@ -13,6 +13,7 @@ import { createKioskShell } from './kiosk-shell';
 import { DEFAULT_STOP_TIMEOUT_MS, installLifecycle } from './lifecycle';
 import { guardKioskWindow } from './lockdown/window-guard';
 import { openAppLogger } from './app-logger';
+import { MEDIA_DIR_NAME } from '../runtime/media-dir';
 import { APP_SCHEME, appSchemePrivileges } from './protocol/app-origin';
 import { createAppProtocolHandler, rendererRoot } from './protocol/app-protocol';
 import { passwordStoreSwitch } from './password-store';
@@ -60,6 +61,8 @@ const main = async (): Promise<void> => {
       readFile: (file) => readFile(file),
       csp: contentSecurityPolicy,
       path,
+      // The folder the runtime's media cache writes (runtime/open-product-photos.ts).
+      mediaDir: path.join(app.getPath('userData'), MEDIA_DIR_NAME),
     }),
   );
 

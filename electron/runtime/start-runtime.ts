@@ -18,6 +18,7 @@ import type { Logger } from '../core/ports/logger';
 import type { SerialLink } from '../core/ports/serial-link';
 import { startDemoSimulators } from './demo-simulators';
 import { liveAdapters, type MachineFacts } from './live-adapters';
+import { openProductPhotos } from './open-product-photos';
 
 export type RuntimeMachine =
   | { readonly kind: 'demo' }
@@ -169,18 +170,20 @@ export const createRuntime = async (options: RuntimeOptions): Promise<CreatedRun
     random,
   });
   const store = openStore(wiring.dbPath);
+  const photos = await openProductPhotos(cloud, store.listProducts(), options.dataDir, logger, clock);
   const mode = wiring.demoCodes === null ? 'live' : 'demo';
   const core = createKioskCore(
     { config, mode, demoCodes: wiring.demoCodes ?? [] },
     {
       store,
-      cloud,
+      cloud: photos.cloud,
       board,
       clock,
       logger,
       newTradeId: () => createTradeId(clock, random),
       codeKey: wiring.codeKey,
       machineBootedAt: options.machineBootedAt ?? machineBootedAt(),
+      productPhoto: photos.photoOf,
       // The webhook goes out through the same client (TLS verified); its key only ever signs.
       alerts: { http, key: wiring.credentials.alertKey ?? null },
       recorder,

@@ -13,6 +13,7 @@ import './styles/components.css';
 import './styles/maintenance.css';
 import './styles/operator-tools.css';
 import './styles/idle.css';
+import './styles/item-card.css';
 import './styles/landscape.css';
 
 // A touchscreen kiosk has no use for a context menu (long press) and must not offer "inspect" or "save as".

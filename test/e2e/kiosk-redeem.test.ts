@@ -1,7 +1,10 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import type { KioskApi } from '../../electron/contract';
+import { MEDIA_DIR_NAME } from '../../electron/runtime/media-dir';
+import { demoSeed } from '../../electron/sim/cloud/demo-seed';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeWithBrowserTools } from './helpers/browser-tools';
 import { buildRenderer, bundlePageBridge, rendererOutDir } from './helpers/bundles';
@@ -29,12 +32,8 @@ describeWithBrowserTools('kiosk in Chromium, real core, sim cloud over HTTP, sim
   beforeAll(async () => {
     mkdirSync(shotsDir, { recursive: true });
     const [bridgeScript] = await Promise.all([bundlePageBridge(), buildRenderer()]);
-    const [startedStack, startedServer] = await Promise.all([
-      startKioskStack(),
-      startStaticServer(rendererOutDir),
-    ]);
-    stack = startedStack;
-    server = startedServer;
+    stack = await startKioskStack();
+    server = await startStaticServer(rendererOutDir, join(stack.dataDir, MEDIA_DIR_NAME));
     browser = await launchKioskBrowser({
       dispatcher: stack.dispatcherFor(server.origin),
       core: stack.runtime.core,
@@ -75,16 +74,25 @@ describeWithBrowserTools('kiosk in Chromium, real core, sim cloud over HTTP, sim
     await page.locator('[data-screen="entry"]').waitFor();
     await shot(page, 'portrait-1-entry');
     const before = started().stack.ledger();
+    // The cache fill queued the goods' photos; they are on disk within moments of the start.
+    const media = join(started().stack.dataDir, MEDIA_DIR_NAME);
+    await expect.poll(() => readdirSync(media).length, { timeout: 5_000 }).toBe(demoSeed().products.length);
     await tapCode(page, '24681357');
     await shot(page, 'portrait-2-code-typed');
     await page.getByRole('button', { name: 'Get my item' }).tap();
     await page.locator('[data-screen="dispensing"]').waitFor({ timeout: 10_000 });
     await shot(page, 'portrait-3-dispensing');
     await page.locator('[data-screen="success"]').waitFor({ timeout: 15_000 });
-    await shot(page, 'portrait-4-success');
     await expect
       .poll(() => page.getByText('Please take Sparkling Water from the tray below.').count())
       .toBe(1);
+    // The good's photo, downloaded by the main process at the cache fill, drawn from the page's own origin.
+    const photo = page.locator('[data-screen="success"] img');
+    // An expression, not a function: the test's own types have no DOM, and the page evaluates it as written.
+    const drawnWidth = `document.querySelector('[data-screen="success"] img')?.naturalWidth ?? 0`;
+    await expect.poll(async () => Number(await page.evaluate(drawnWidth))).toBeGreaterThan(0);
+    expect(await photo.getAttribute('src')).toMatch(/^\/media\/[0-9a-f]{64}\.png$/);
+    await shot(page, 'portrait-4-success');
 
     const drops = started().stack.ledger().slice(before.length);
     expect(drops.map(({ addr, slot }) => ({ addr, slot }))).toEqual([{ addr: 1, slot: 0 }]);

@@ -7,7 +7,12 @@ const productItemSchema = z.object({
   current_inventory: intLike.nullish(),
   inventory: intLike.nullish(),
   good: z
-    .object({ name: textLike.nullish(), price: textLike.nullish(), good_no: textLike.nullish() })
+    .object({
+      name: textLike.nullish(),
+      price: textLike.nullish(),
+      good_no: textLike.nullish(),
+      thumb: textLike.nullish(),
+    })
     .nullish(),
   channel: z.object({
     name: textLike.nullish(),
@@ -42,6 +47,7 @@ export const toProduct = (raw: unknown, fallbackCabinet: string): Product | null
     stock: Math.max(0, orZero(item.current_inventory)),
     capacity: Math.max(0, orZero(item.inventory)),
     ...(orEmpty(item.good?.good_no).trim() === '' ? {} : { goodNo: orEmpty(item.good?.good_no).trim() }),
+    ...(orEmpty(item.good?.thumb).trim() === '' ? {} : { thumb: orEmpty(item.good?.thumb).trim() }),
   };
 };
 

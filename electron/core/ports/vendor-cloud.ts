@@ -17,6 +17,8 @@ export type Product = {
   readonly capacity: number;
   /** The vendor's number for the good itself (`good.good_no`): two slots holding it sell the same thing. */
   readonly goodNo?: string;
+  /** The good's picture (`good.thumb`), a public URL the media cache may download; absent when none is set. */
+  readonly thumb?: string;
 };
 
 export type PickupCodeStatus = 'UNUSED' | 'USED' | 'EXPIRED' | 'UNKNOWN';

@@ -38,6 +38,8 @@ export type EngineDeps = {
   readonly slotRequest: SlotResolver;
   readonly newTradeId: () => string;
   readonly emitProgress: (progress: RedemptionProgress) => void;
+  /** The app-origin path of a product's cached photo, from memory; absent or undefined shows no photo. */
+  readonly productPhoto?: (productId: number) => string | undefined;
   /** When this machine (the OS) last started, epoch ms: a unit's intent older than that survived a power cut. */
   readonly machineBootedAt: () => number;
   /** Why a board's slots are out of service (dead at start, or not what the configuration says); null if fine. */

@@ -4,6 +4,7 @@ import type { DispenseOutcome, DispenseRequest, PreflightPass } from '../ports/b
 import type { RedemptionRow, UnitRow } from '../ports/store';
 import type { UnitState } from './states';
 import type { EngineDeps } from './deps';
+import { itemFields } from './item-fields';
 import { quarantineReason } from './slot-health';
 
 const settled = (u: UnitRow | undefined): boolean => u !== undefined && u.state !== 'intent';
@@ -100,7 +101,7 @@ export const recordUnit = (
 /** What the step that led here already wrote for the dispense, and what the board's preflight saw. */
 /** "Dispensing unit n of m": what the customer's screen shows while a unit's motor runs. */
 export const announceUnit = (
-  deps: Pick<EngineDeps, 'emitProgress'>,
+  deps: Pick<EngineDeps, 'emitProgress' | 'productPhoto'>,
   r: RedemptionRow,
   index: number,
 ): void => {
@@ -110,6 +111,7 @@ export const announceUnit = (
     unit: index + 1,
     of: r.quantity,
     productName: r.productName,
+    ...itemFields(deps, r),
   });
 };
 
@@ -241,6 +243,7 @@ export const dispenseStep = async (
       of: r.quantity,
       unitOutcome: outcome.outcome,
       productName: r.productName,
+      ...itemFields(deps, r),
     });
     stop = outcome.outcome !== 'success';
   }

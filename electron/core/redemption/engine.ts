@@ -13,6 +13,7 @@ import { consumeStep } from './consume-step';
 import type { EngineDeps } from './deps';
 import { dispenseStep, openFirstUnit, type DispenseStart } from './dispense-step';
 import { finishStep } from './finish-step';
+import { itemFields } from './item-fields';
 import { matchStep } from './match-step';
 import { createMissRefresh } from './miss-refresh';
 
@@ -139,7 +140,13 @@ export const createRedemptionEngine = (
       slot: source.slotName,
       otherSlot: source.productId !== parent.productId,
     });
-    deps.emitProgress({ redemptionId: id, stage: 'checking', of: units, productName: parent.productName });
+    deps.emitProgress({
+      redemptionId: id,
+      stage: 'checking',
+      of: units,
+      productName: parent.productName,
+      ...itemFields(deps, source),
+    });
     return ok(await finishConsumed(row.row, request, { pass, freshIntent: row.freshIntent }));
   };
 
@@ -194,6 +201,7 @@ export const createRedemptionEngine = (
       stage: 'checking',
       of: cached.quantity,
       productName: product.name,
+      ...itemFields(deps, product),
     });
     return consumeAndFinish(row, code, request, true, pass);
   };

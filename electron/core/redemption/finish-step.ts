@@ -2,6 +2,7 @@ import type { RedemptionResult } from '../../contract/schemas';
 import type { RedemptionRow, UnitRow } from '../ports/store';
 import type { DeliveryLog, OrderReport } from '../ports/vendor-cloud';
 import type { EngineDeps } from './deps';
+import { itemFields } from './item-fields';
 import { customerReference } from './reference';
 
 /** Vendor delivery status per unit: 1 success, 0 failed, 5 timed out (unknown), 2 cancelled (skipped). */
@@ -62,7 +63,7 @@ export const finishStep = (deps: EngineDeps, r: RedemptionRow): RedemptionResult
   // its own left unknown leaves the debt too: it may have dropped, and paying it again could pay it twice.
   const settledNow = units.filter((u) => u.state === 'success' || u.state === 'unknown').length;
   const owed = parent ? Math.max(0, parent.owed - settledNow) : notDelivered(units);
-  const result = summarise(r, units, owed);
+  const result = { ...summarise(r, units, owed), ...itemFields(deps, r) };
   const now = clock.now();
   const attention = result.outcome !== 'success';
   // Delivered in full after all (an abandoned consume resumed, say): whatever flagged it no longer needs anyone.

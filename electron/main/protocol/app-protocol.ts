@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { PlatformPath } from 'node:path';
 import { appFilePath, contentTypeOf } from './app-files';
+import { mediaFilePath } from './media-route';
 
 export type AppProtocolDeps = {
   /** The built renderer folder (out/renderer, inside app.asar when packaged: Electron's fs reads it there). */
@@ -8,6 +9,8 @@ export type AppProtocolDeps = {
   readonly readFile: (file: string) => Promise<Uint8Array>;
   readonly csp: string;
   readonly path: PlatformPath;
+  /** The folder of cached product photos and banners, served under /media/; without it that route is 404. */
+  readonly mediaDir?: string;
 };
 
 /** Headers every answer carries: the page's CSP, no MIME sniffing, never embedded, never cached stale. */
@@ -31,7 +34,9 @@ export const createAppProtocolHandler =
   (deps: AppProtocolDeps) =>
   async (request: Request): Promise<Response> => {
     if (request.method !== 'GET' && request.method !== 'HEAD') return refuse(405, deps.csp);
-    const file = appFilePath(deps.root, request.url, deps.path);
+    const media = mediaFilePath(deps.mediaDir, request.url, deps.path);
+    if (media !== null && 'refused' in media) return refuse(404, deps.csp);
+    const file = media?.file ?? appFilePath(deps.root, request.url, deps.path);
     if (file === null) return refuse(400, deps.csp);
     let body: Uint8Array;
     try {

@@ -32,7 +32,9 @@ const listProducts = (state: SimCloudState, f: Fields): SimAnswer => {
     scope = { cabinet: f.cabinet_name };
   }
   const all = state.products(scope);
-  const items = all.slice((page - 1) * perPage, page * perPage).map(productToWire);
+  const items = all
+    .slice((page - 1) * perPage, page * perPage)
+    .map((p) => productToWire(p, state.pictureOrigin));
   return success(pagedToWire(items, page, perPage, all.length));
 };
 

@@ -7,6 +7,7 @@ import { FaultBox, type SimFaults } from './faults';
 import { attachLiveSide, type LiveSide } from './live-side';
 import { findMachineRoute } from './machine-api-routes';
 import { findOpenApiRoute } from './open-api-routes';
+import { PICTURE_PATH, productPicture } from './product-picture';
 import { checkAppHeaders, checkMachineHeaders, checkPayload, type AuthSettings } from './request-auth';
 import { notFoundAnswer, renderAnswer, sendAnswer } from './respond';
 import { refusal, type SimAnswer } from './sim-answer';
@@ -77,6 +78,19 @@ const parseJsonOrNull = (text: string): unknown => {
   }
 };
 
+/** A good's picture, as the vendor's image host would serve it; false when the path is not one. */
+const servePicture = (state: SimCloudState, path: string, res: ServerResponse): boolean => {
+  const id = PICTURE_PATH.exec(path)?.[1];
+  if (id === undefined) return false;
+  if (state.product(Number(id)) === undefined) {
+    res.writeHead(404).end();
+    return true;
+  }
+  const bytes = productPicture(Number(id));
+  res.writeHead(200, { 'content-type': 'image/png', 'content-length': String(bytes.length) }).end(bytes);
+  return true;
+};
+
 /** The fake vendor cloud over real HTTP on 127.0.0.1, as strict as the real one (vendor-api.md). */
 export const startSimCloud = async (options: SimCloudOptions): Promise<SimCloud> => {
   const now = options.now ?? Date.now;
@@ -127,6 +141,10 @@ export const startSimCloud = async (options: SimCloudOptions): Promise<SimCloud>
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const receivedAt = performance.now();
     const path = new URL(req.url ?? '/', 'http://sim').pathname;
+    if (req.method === 'GET' && servePicture(state, path, res)) {
+      requests.push({ method: 'GET', path, fields: null });
+      return;
+    }
     const body = await readBody(req);
     if (faults.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, faults.latencyMs));
     if (faults.take('drop', path)) {
@@ -174,6 +192,7 @@ export const startSimCloud = async (options: SimCloudOptions): Promise<SimCloud>
     }
   }
   const { port } = server.address() as AddressInfo;
+  state.pictureOrigin = `http://127.0.0.1:${port}`;
   return {
     baseUrl: `http://127.0.0.1:${port}`,
     state,

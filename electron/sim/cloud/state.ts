@@ -36,6 +36,8 @@ export class SimCloudState {
   private readonly codeListeners = new Set<SimCodeListener>();
   private readonly now: () => number;
   private readonly random: () => number;
+  /** Where the simulator serves its pictures of goods (its own base URL once listening); null: no thumbs. */
+  pictureOrigin: string | null = null;
   private nextOrderId = 900_001;
   private nextCodeId: number;
 

@@ -1,4 +1,5 @@
 import { formatVendorTime } from '../../core/protocol/vendor-time';
+import { picturePathOf } from './product-picture';
 import type { SimMachine } from './seed-schema';
 import type { SimCode, SimOrder, SimProduct } from './state-types';
 
@@ -20,7 +21,10 @@ export const machineToWire = (m: SimMachine): Record<string, unknown> => ({
   tel: omitZero(m.contact),
 });
 
-export const productToWire = (p: SimProduct): Record<string, unknown> => ({
+export const productToWire = (
+  p: SimProduct,
+  pictureOrigin: string | null = null,
+): Record<string, unknown> => ({
   id: p.id,
   // Stock as a string, capacity as a number: the vendor mixes both.
   current_inventory: omitZero(String(p.stock)),
@@ -32,6 +36,7 @@ export const productToWire = (p: SimProduct): Record<string, unknown> => ({
     original_price: p.price,
     description: '',
     good_no: p.goodNo ?? `G${p.id}`,
+    thumb: pictureOrigin === null ? undefined : `${pictureOrigin}${picturePathOf(p.id)}`,
   },
   channel: {
     name: p.slotName,

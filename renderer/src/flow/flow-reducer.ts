@@ -24,6 +24,10 @@ const editCode = (state: FlowState, next: string): FlowState =>
     ? { ...state, code: next, notice: null }
     : state;
 
+/** An optional field only when it has a value, so an absent one stays absent (exactOptionalPropertyTypes). */
+const pick = <K extends string>(key: K, value: string | undefined): Partial<Record<K, string>> =>
+  value === undefined ? {} : ({ [key]: value } as Partial<Record<K, string>>);
+
 /** Folds a progress event into the step; events outside a redemption (a late or stray one) are ignored. */
 const applyProgress = (flow: FlowStep, progress: RedemptionProgress): FlowStep => {
   if (flow.step !== 'checking' && flow.step !== 'dispensing') return flow;
@@ -40,6 +44,8 @@ const applyProgress = (flow: FlowStep, progress: RedemptionProgress): FlowStep =
     of,
     outcomes,
     productName: progress.productName ?? previous?.productName ?? null,
+    ...pick('productPhoto', progress.productPhoto ?? previous?.productPhoto),
+    ...pick('slotName', progress.slotName ?? previous?.slotName),
   };
 };
 

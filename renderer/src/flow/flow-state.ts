@@ -23,6 +23,9 @@ export type FlowStep =
       /** Outcome of each finished unit, in order, so the screen can draw "n of m" with what already happened. */
       readonly outcomes: readonly UnitOutcome[];
       readonly productName: string | null;
+      /** The item's cached photo (app-origin path) and its slot, when the events carried them. */
+      readonly productPhoto?: string;
+      readonly slotName?: string;
     }
   | { readonly step: 'finished'; readonly result: RedemptionResult }
   | {

@@ -28,6 +28,7 @@ export const en: Strings = {
   successTitle: 'Your item is ready',
   successTitleMany: 'Your {n} items are ready',
   successBody: 'Please take {product} from the tray below.',
+  itemFromSlot: 'From slot {slot}',
   successBodyMany: 'Please take all {n} items ({product}) from the tray below.',
   partialTitle: 'Only {n} of your {m} items dropped',
   partialBodyOne: 'The machine could not release the others. Please take your item from the tray below.',

@@ -41,6 +41,8 @@ export type Strings = {
   readonly successTitle: string;
   readonly successTitleMany: string;
   readonly successBody: string;
+  /** Under the item's name: which slot it drops from, e.g. "From slot A21". */
+  readonly itemFromSlot: string;
   readonly successBodyMany: string;
   /** Partial: {n} of {m} dropped in the headline; then where the one, or the {n}, that dropped are. */
   readonly partialTitle: string;

@@ -27,6 +27,7 @@ export const zhCN: Strings = {
   successTitle: '出货完成',
   successTitleMany: '您的 {n} 件商品已出货',
   successBody: '请从下方取货口取走{product}。',
+  itemFromSlot: '出货货道 {slot}',
   successBodyMany: '请从下方取货口取走全部 {n} 件{product}。',
   partialTitle: '您的 {m} 件商品只出了 {n} 件',
   partialBodyOne: '其余商品未能出货。请从下方取货口取走已出的商品。',

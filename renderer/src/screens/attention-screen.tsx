@@ -1,4 +1,5 @@
 import type { RedemptionResult } from '../../../electron/contract';
+import { ItemCard } from '../components/item-card';
 import { OutcomeActions } from '../components/outcome-actions';
 import { OwedLine } from '../components/owed-line';
 import { ReferenceCard } from '../components/reference-card';
@@ -31,7 +32,11 @@ export const AttentionScreen = ({ result, supportContact, onDone, stay }: Attent
       title={many ? t.attentionTitleMany : t.attentionTitle}
       actions={<OutcomeActions stay={stay} onDone={onDone} />}
     >
-      <p className="screen__product">{result.productName}</p>
+      <ItemCard
+        productName={result.productName}
+        productPhoto={result.productPhoto}
+        slotName={result.slotName}
+      />
       {many ? (
         <p className="outcome__happened" data-testid="attention-count">
           {fill(t.attentionCount, { n: result.dispensed, m: result.of })}

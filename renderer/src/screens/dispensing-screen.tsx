@@ -1,3 +1,4 @@
+import { ItemCard } from '../components/item-card';
 import { ScreenFrame } from '../components/screen-frame';
 import { UnitProgress } from '../components/unit-progress';
 import type { UnitOutcome } from '../flow/flow-state';
@@ -9,13 +10,22 @@ type DispensingScreenProps = {
   readonly of: number;
   readonly outcomes: readonly UnitOutcome[];
   readonly productName: string | null;
+  readonly productPhoto?: string;
+  readonly slotName?: string;
 };
 
-export const DispensingScreen = ({ unit, of, outcomes, productName }: DispensingScreenProps) => {
+export const DispensingScreen = ({
+  unit,
+  of,
+  outcomes,
+  productName,
+  productPhoto,
+  slotName,
+}: DispensingScreenProps) => {
   const t = useStrings();
   return (
     <ScreenFrame name="dispensing" tone="neutral" icon="spinner" title={t.dispensingTitle}>
-      {productName === null ? null : <p className="screen__product">{productName}</p>}
+      <ItemCard productName={productName} productPhoto={productPhoto} slotName={slotName} />
       <p className="screen__count" role="status" aria-live="polite">
         {fill(t.dispensingUnit, { n: unit, m: of })}
       </p>

@@ -1,4 +1,5 @@
 import type { RedemptionResult } from '../../../electron/contract';
+import { ItemCard } from '../components/item-card';
 import { OutcomeActions } from '../components/outcome-actions';
 import { OwedLine } from '../components/owed-line';
 import { ReferenceCard } from '../components/reference-card';
@@ -27,7 +28,11 @@ export const PartialScreen = ({ result, supportContact, onDone, stay }: PartialS
       title={fill(t.partialTitle, { n, m: result.of })}
       actions={<OutcomeActions stay={stay} onDone={onDone} />}
     >
-      <p className="screen__product">{result.productName}</p>
+      <ItemCard
+        productName={result.productName}
+        productPhoto={result.productPhoto}
+        slotName={result.slotName}
+      />
       <p className="outcome__happened">{n === 1 ? t.partialBodyOne : fill(t.partialBodyMany, { n })}</p>
       {/* Owed items come with the same code again; only what is not owed needs a person. */}
       {result.owed > 0 ? <OwedLine owed={result.owed} /> : <p className="outcome__next">{t.supportNext}</p>}

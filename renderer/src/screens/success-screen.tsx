@@ -1,4 +1,5 @@
 import type { RedemptionResult } from '../../../electron/contract';
+import { ItemCard } from '../components/item-card';
 import { OutcomeActions } from '../components/outcome-actions';
 import { OwedLine } from '../components/owed-line';
 import { ReferenceCard } from '../components/reference-card';
@@ -31,6 +32,7 @@ export const SuccessScreen = ({ result, supportContact, onDone, stay }: SuccessS
       title={n > 1 ? fill(t.successTitleMany, { n }) : t.successTitle}
       actions={<OutcomeActions stay={stay} onDone={onDone} />}
     >
+      <ItemCard productName={null} productPhoto={result.productPhoto} slotName={result.slotName} />
       <p className="outcome__next">
         {n > 1 ? fill(t.successBodyMany, { n, product }) : fill(t.successBody, { product })}
       </p>

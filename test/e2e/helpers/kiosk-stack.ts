@@ -26,6 +26,8 @@ export type KioskStack = {
   readonly runtime: Runtime;
   readonly cloud: SimCloud;
   readonly logger: MemoryLogger;
+  /** The runtime's data folder: its journal and its media cache (the page's /media/). */
+  readonly dataDir: string;
   /** The simulated board's process, for arming faults. */
   readonly board: SimBoardProcess;
   /** Every item the simulated board physically dropped, read from its own ledger file. */
@@ -96,6 +98,7 @@ export const startKioskStack = async (): Promise<KioskStack> => {
       runtime,
       cloud,
       logger,
+      dataDir: dir,
       board,
       ledger: () => readLedger(ledgerPath),
       dispatcherFor: (pageOrigin) =>

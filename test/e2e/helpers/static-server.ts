@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, join, normalize, sep } from 'node:path';
+import path, { extname, join, normalize, sep } from 'node:path';
+import { mediaFilePath } from '../../../electron/main/protocol/media-route';
 
 export type StaticServer = {
   /** e.g. http://127.0.0.1:41234 (no trailing slash). */
@@ -15,6 +16,8 @@ const contentTypes: Readonly<Record<string, string>> = {
   '.css': 'text/css; charset=utf-8',
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.webp': 'image/webp',
   '.woff2': 'font/woff2',
   '.json': 'application/json',
 };
@@ -23,12 +26,19 @@ const contentTypes: Readonly<Record<string, string>> = {
  * Serves the built renderer on 127.0.0.1. Chromium refuses module scripts from file://, and the packaged
  * app's file:// origin cannot be reproduced in a plain browser, so the e2e test uses plain loopback HTTP.
  */
-export const startStaticServer = async (root: string): Promise<StaticServer> => {
+export const startStaticServer = async (root: string, mediaDir?: string): Promise<StaticServer> => {
   const base = normalize(root + sep);
   const server = createServer((req, res) => {
-    const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://static').pathname);
-    const file = normalize(join(base, pathname.endsWith('/') ? `${pathname}index.html` : pathname));
-    if (!file.startsWith(base) || (req.method !== 'GET' && req.method !== 'HEAD')) {
+    const rawPath = new URL(req.url ?? '/', 'http://static').pathname;
+    // /media/ goes through the app protocol's own route, so the names it refuses are refused here too.
+    const media = mediaFilePath(mediaDir, `app://kiosk${rawPath}`, path);
+    const pathname = decodeURIComponent(rawPath);
+    const refused = media !== null && 'refused' in media;
+    const mediaFile = media !== null && 'file' in media ? media.file : null;
+    const file =
+      mediaFile ?? normalize(join(base, pathname.endsWith('/') ? `${pathname}index.html` : pathname));
+    const inside = mediaFile !== null || file.startsWith(base);
+    if (refused || !inside || (req.method !== 'GET' && req.method !== 'HEAD')) {
       res.writeHead(403).end();
       return;
     }

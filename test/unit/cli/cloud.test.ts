@@ -52,6 +52,7 @@ describe('kioskctl cloud', () => {
       stock: 10,
       capacity: 10,
       goodNo: 'G204',
+      thumb: `${sim.baseUrl}/media/goods/204.png`,
     });
   });
 

@@ -39,6 +39,13 @@ describe('product items', () => {
     expect(toProduct({ ...item, good: { ...item.good, good_no: '' } }, 'A')).not.toHaveProperty('goodNo');
   });
 
+  it("keeps the good's picture URL, trimmed, and leaves it out when the vendor sends none", () => {
+    const thumb = 'https://img.example/goods/cola.jpg';
+    expect(toProduct({ ...item, good: { ...item.good, thumb: ` ${thumb} ` } }, 'A')).toMatchObject({ thumb });
+    expect(toProduct({ ...item, good: { ...item.good, thumb: '' } }, 'A')).not.toHaveProperty('thumb');
+    expect(toProduct({ ...item, good: { ...item.good, thumb: null } }, 'A')).not.toHaveProperty('thumb');
+  });
+
   it('reads omitted stock and capacity as 0 and an omitted cabinet as the one asked for', () => {
     const { current_inventory: _s, inventory: _c, ...rest } = item;
     expect(toProduct({ ...rest, channel: { ...item.channel, cabinet_name: undefined } }, 'C')).toMatchObject({

@@ -67,7 +67,7 @@ export const startHarness = async (
   start = true,
   seed: SimSeed = demoSeed(),
   /** Adapters beyond the harness's own (the live link's transport, say). */
-  extra: Pick<KioskAdapters, 'live'> = {},
+  extra: Pick<KioskAdapters, 'live' | 'productPhoto'> = {},
 ): Promise<Harness> => {
   const clock = new ManualClock();
   const logger = new MemoryLogger();
