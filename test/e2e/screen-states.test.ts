@@ -1,0 +1,104 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { axeViolations } from './helpers/axe';
+import { describeWithBrowserTools } from './helpers/browser-tools';
+import { buildRenderer, bundlePageBridge, rendererOutDir } from './helpers/bundles';
+import { boundaryContrasts } from './helpers/non-text-contrast';
+import {
+  languages,
+  launchScreenRig,
+  orientations,
+  type Orientation,
+  type ScreenRig,
+} from './helpers/screen-rig';
+import { screenStates } from './helpers/screen-states';
+import { startStaticServer, type StaticServer } from './helpers/static-server';
+
+const shotsDir = fileURLToPath(new URL('../../test-results/screens/', import.meta.url));
+const mainSource = readFileSync(
+  fileURLToPath(new URL('../../renderer/src/main.tsx', import.meta.url)),
+  'utf8',
+);
+/** The app ships its own CJK font once main.tsx imports it; from then on a zh-CN screen must use it. */
+const bundlesCjkFont = mainSource.includes('@fontsource/noto-sans-sc');
+/** The page's font list, typed by hand: the node tsconfig has no DOM types. */
+type FontFacesGlobal = {
+  readonly document: { readonly fonts: Iterable<{ readonly family: string; readonly status: string }> };
+};
+const allOrientations = Object.keys(orientations) as Orientation[];
+
+describeWithBrowserTools(
+  'every screen state: axe-core, non-text contrast, both languages and orientations',
+  () => {
+    let server: StaticServer | undefined;
+    let rig: ScreenRig | undefined;
+
+    beforeAll(async () => {
+      mkdirSync(shotsDir, { recursive: true });
+      const [bridgeScript] = await Promise.all([bundlePageBridge(), buildRenderer()]);
+      server = await startStaticServer(rendererOutDir);
+      rig = await launchScreenRig({ origin: server.origin, bridgeScript, deviceScaleFactor: 1 });
+    });
+
+    afterAll(async () => {
+      await rig?.close();
+      await server?.close();
+    });
+
+    const started = (): ScreenRig => {
+      if (!rig) throw new Error('the screen rig did not start');
+      return rig;
+    };
+
+    it.each(screenStates.map((state) => [state.name, state] as const))(
+      '%s has no axe violations in either language or orientation',
+      async (_name, state) => {
+        const found: string[] = [];
+        for (const language of languages) {
+          for (const orientation of allOrientations) {
+            const page = await started().open(state, language, orientation);
+            try {
+              expect(await page.locator('.app').getAttribute('lang')).toBe(language);
+              found.push(...(await axeViolations(page)).map((line) => `${language}/${orientation}: ${line}`));
+              await page.screenshot({ path: `${shotsDir}${state.name}.${language}.${orientation}.png` });
+            } finally {
+              await page.close();
+            }
+          }
+        }
+        expect(found).toEqual([]);
+      },
+    );
+
+    it('keys and code boxes stand out at least 3:1 from what is behind them', async () => {
+      const typed = screenStates.find((state) => state.name === 'entry-typed');
+      if (!typed) throw new Error('no entry-typed state');
+      const page = await started().open(typed, 'en', 'portrait');
+      try {
+        const contrasts = await boundaryContrasts(page, ['.big-button', '.code-cell']);
+        expect(contrasts.length).toBeGreaterThan(12);
+        expect(contrasts.filter((item) => item.ratio < 3)).toEqual([]);
+      } finally {
+        await page.close();
+      }
+    });
+
+    it.runIf(bundlesCjkFont)('a zh-CN screen draws with the bundled Noto Sans SC', async () => {
+      const entry = screenStates.find((state) => state.name === 'entry-empty');
+      if (!entry) throw new Error('no entry-empty state');
+      const page = await started().open(entry, 'zh-CN', 'portrait');
+      try {
+        const loaded = await page.evaluate(
+          () =>
+            [...(globalThis as unknown as FontFacesGlobal).document.fonts].filter(
+              (face) => face.family.replace(/"/g, '') === 'Noto Sans SC' && face.status === 'loaded',
+            ).length,
+        );
+        expect(loaded).toBeGreaterThan(0);
+      } finally {
+        await page.close();
+      }
+    });
+  },
+);
