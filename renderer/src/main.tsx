@@ -3,6 +3,10 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app';
 import { findKioskApi } from './kiosk-api';
 import { OutOfServiceScreen } from './screens/out-of-service-screen';
+// Chinese must render on any PC, with or without a CJK font installed: the app ships its own, the simplified-Chinese
+// subset of Noto Sans SC (SIL OFL 1.1, about 1.1 MB a weight), in the two weights the screens use.
+import '@fontsource/noto-sans-sc/chinese-simplified-400.css';
+import '@fontsource/noto-sans-sc/chinese-simplified-700.css';
 import './styles/base.css';
 import './styles/layout.css';
 import './styles/keypad.css';

@@ -24,7 +24,11 @@ const mainSource = readFileSync(
 const bundlesCjkFont = mainSource.includes('@fontsource/noto-sans-sc');
 /** The page's font list, typed by hand: the node tsconfig has no DOM types. */
 type FontFacesGlobal = {
-  readonly document: { readonly fonts: Iterable<{ readonly family: string; readonly status: string }> };
+  readonly document: {
+    readonly fonts: Iterable<{ readonly family: string; readonly status: string }> & {
+      readonly ready: Promise<unknown>;
+    };
+  };
 };
 const allOrientations = Object.keys(orientations) as Orientation[];
 
@@ -89,12 +93,14 @@ describeWithBrowserTools(
       if (!entry) throw new Error('no entry-empty state');
       const page = await started().open(entry, 'zh-CN', 'portrait');
       try {
-        const loaded = await page.evaluate(
-          () =>
-            [...(globalThis as unknown as FontFacesGlobal).document.fonts].filter(
-              (face) => face.family.replace(/"/g, '') === 'Noto Sans SC' && face.status === 'loaded',
-            ).length,
-        );
+        // Faces load when text first needs them: wait for the page's fonts to settle, then count.
+        const loaded = await page.evaluate(async () => {
+          const { fonts } = (globalThis as unknown as FontFacesGlobal).document;
+          await fonts.ready;
+          return [...fonts].filter(
+            (face) => face.family.replace(/"/g, '') === 'Noto Sans SC' && face.status === 'loaded',
+          ).length;
+        });
         expect(loaded).toBeGreaterThan(0);
       } finally {
         await page.close();
