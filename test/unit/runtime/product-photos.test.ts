@@ -85,7 +85,7 @@ describe('product photos', () => {
     expect(sim.requests.slice(before).every((r) => r.path.startsWith('/api/'))).toBe(true);
   });
 
-  it('keeps serving the redeem path when the pictures cannot be fetched', async () => {
+  it('logs a picture that cannot be fetched once, by key only, and shows no photo for it', async () => {
     const dir = tempDir();
     const logger = new MemoryLogger();
     const media = await openProductPhotos(
