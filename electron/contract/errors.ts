@@ -34,6 +34,8 @@ export const ipcErrorSchema = z
     code: ipcErrorCodeSchema,
     /** Seconds until entry (or the maintenance PIN) unlocks, set with `locked-out`. */
     retryAfterSeconds: z.number().int().nonnegative().optional(),
+    /** Wrong codes still allowed before entry locks, set with a refusal that counted as a wrong code. */
+    triesLeft: z.number().int().nonnegative().max(10_000).optional(),
   })
   .strict();
 export type IpcError = z.infer<typeof ipcErrorSchema>;

@@ -59,8 +59,11 @@ export const createRedemptionEngine = (
   ): Promise<Result<RedemptionResult, IpcError>> => {
     const consumed = await consumeStep(deps, r, code, customerPresent);
     if (consumed.kind === 'refused') {
-      if (consumed.wrongCode) throttle.wrong(r.codeHash);
-      return err({ code: consumed.code });
+      if (!consumed.wrongCode) return err({ code: consumed.code });
+      const lockout = throttle.wrong(r.codeHash);
+      return lockout === null
+        ? err({ code: consumed.code, triesLeft: throttle.triesLeft() })
+        : err({ code: 'locked-out', retryAfterSeconds: Math.ceil(lockout / 1000) });
     }
     throttle.good();
     return ok(
@@ -156,10 +159,11 @@ export const createRedemptionEngine = (
     const codeHash = hash(code);
     const match = matchStep(deps, codeHash, missRefresh);
     if (!match.ok) {
-      const lockout = match.error.wrongCode ? throttle.wrong(codeHash) : null;
       logger.info('redemption.refused', { code: maskCode(code), reason: match.error.code });
+      if (!match.error.wrongCode) return err({ code: match.error.code });
+      const lockout = throttle.wrong(codeHash);
       return lockout === null
-        ? err({ code: match.error.code })
+        ? err({ code: match.error.code, triesLeft: throttle.triesLeft() })
         : err({ code: 'locked-out', retryAfterSeconds: Math.ceil(lockout / 1000) });
     }
     const pass = await boardReady(match.value.request, code);

@@ -4,7 +4,7 @@ import type { KioskStore } from '../ports/store';
 import { createPersistedThrottle } from './persisted-throttle';
 import type { StateCell } from './state-cell';
 import type { ThrottleSettings } from './throttle';
-import { clearBurst } from './throttle';
+import { clearBurst, triesLeft } from './throttle';
 
 /** The customer keypad's throttle, kept in the store so a restart neither reopens a lockout nor refills a budget. */
 export type ThrottleGate = {
@@ -15,6 +15,8 @@ export type ThrottleGate = {
    * second guess. Returns the lockout length in ms when this code started or lengthened one.
    */
   wrong(key: string): number | null;
+  /** Wrong codes still allowed before entry locks (see `triesLeft` in throttle.ts). */
+  triesLeft(): number;
   good(): void;
 };
 
@@ -62,6 +64,7 @@ export const createThrottleGate = (
       });
       return lockout.ms;
     },
+    triesLeft: () => triesLeft(throttle.current(), clock.now(), settings),
     good() {
       throttle.settle((state, now) => clearBurst(state, now, settings));
     },

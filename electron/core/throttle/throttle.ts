@@ -118,6 +118,25 @@ export const recordMiss = (
 };
 
 /**
+ * Wrong codes still allowed before one locks entry: the tightest of the burst, the hourly and the daily limit, as
+ * counted now. 0 while locked. The customer is told this after a wrong code, so a person who mistyped slows down
+ * before the keypad locks on them; a guesser learns nothing the settings' defaults would not tell them.
+ */
+export const triesLeft = (state: ThrottleState, now: number, settings: ThrottleSettings): number => {
+  if (lockoutRemaining(state, now) > 0) return 0;
+  const burstStart = Math.max(now - settings.windowSeconds * 1000, state.burstFrom ?? -Infinity);
+  const since = (from: number): number => state.misses.filter((t) => t > from).length;
+  return Math.max(
+    0,
+    Math.min(
+      settings.maxWrongCodes - since(burstStart),
+      settings.maxWrongCodesPerHour - since(now - HOUR_MS),
+      settings.maxWrongCodesPerDay - since(now - DAY_MS),
+    ),
+  );
+};
+
+/**
  * A customer's good code: the misses before it no longer count toward a burst (the person who mistyped has
  * finished), but the hourly and daily budgets and the doubling level stay, so a guesser's lucky hit buys
  * nothing. Returns the same object when there was nothing to clear, so the caller can skip the write.

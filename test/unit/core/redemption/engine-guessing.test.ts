@@ -18,13 +18,13 @@ describe('redemption engine: what counts as a guess', () => {
     // The first miss starts the one refresh of the interval behind the customer; it fails.
     await expect(h.core.submitCode('70000000')).resolves.toEqual({
       ok: false,
-      error: { code: 'code-checking' },
+      error: { code: 'code-checking', triesLeft: 4 },
     });
     await h.clock.advance(0);
     for (let i = 1; i < 4; i++)
       await expect(h.core.submitCode(`7000000${i}`)).resolves.toEqual({
         ok: false,
-        error: { code: 'cloud-unreachable' },
+        error: { code: 'cloud-unreachable', triesLeft: 4 - i },
       });
     await expect(h.core.submitCode('70000004')).resolves.toEqual({
       ok: false,
@@ -89,7 +89,10 @@ describe('redemption engine: refreshes on a miss', () => {
     h.cloud.latencyMs = 2000;
     const startedAt = h.clock.now();
     // Answered without waiting on the cloud: no clock time passes for it.
-    await expect(h.core.submitCode(fresh)).resolves.toEqual({ ok: false, error: { code: 'code-checking' } });
+    await expect(h.core.submitCode(fresh)).resolves.toEqual({
+      ok: false,
+      error: { code: 'code-checking', triesLeft: 4 },
+    });
     expect(h.clock.now()).toBe(startedAt);
     await h.clock.advance(30_000);
     h.cloud.latencyMs = 0;

@@ -70,7 +70,7 @@ describe('redemption engine: the happy path', () => {
     expect(h.core.diagnostics().cacheAgeMs).toBe(0);
     await h.core.submitCode(codes.one);
     const again = await h.core.submitCode(codes.one);
-    expect(again).toEqual({ ok: false, error: { code: 'code-used' } });
+    expect(again).toEqual({ ok: false, error: { code: 'code-used', triesLeft: 4 } });
     expect(consumeCalls(h)).toBe(1);
     expect(h.board.dispensed).toHaveLength(1);
   });

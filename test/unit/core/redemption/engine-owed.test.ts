@@ -44,7 +44,7 @@ describe('what a code is still owed', () => {
     // Paid back: the code is used up now, and says so.
     await expect(h.core.submitCode(codes.three)).resolves.toEqual({
       ok: false,
-      error: { code: 'code-used' },
+      error: { code: 'code-used', triesLeft: 4 },
     });
     await h.core.flushOutbox(true);
     // One order for the code (the vendor has no call to amend it); the stock went down by all three.
@@ -252,7 +252,7 @@ describe('what a code is still owed', () => {
       expect(h.board.dispensed.filter((d) => d.slot === COLA.slot)).toHaveLength(4);
       await expect(restarted.submitCode(codes.three)).resolves.toEqual({
         ok: false,
-        error: { code: 'code-used' },
+        error: { code: 'code-used', triesLeft: 4 },
       });
       expect(consumeCalls(h)).toBe(1);
     } finally {

@@ -21,7 +21,7 @@ describe('redemption engine: codes that are refused', () => {
     h = await startHarness();
     await expect(h.core.submitCode('00000000')).resolves.toEqual({
       ok: false,
-      error: { code: 'unknown-code' },
+      error: { code: 'unknown-code', triesLeft: 4 },
     });
     expect(consumeCalls(h)).toBe(0);
     expect(h.board.dispensed).toEqual([]);
@@ -35,10 +35,17 @@ describe('redemption engine: codes that are refused', () => {
       tradeId: '99999999999999999999',
       notifyUrl: 'https://x.invalid',
     });
-    await expect(h.core.submitCode(codes.one)).resolves.toEqual({ ok: false, error: { code: 'code-used' } });
+    await expect(h.core.submitCode(codes.one)).resolves.toEqual({
+      ok: false,
+      error: { code: 'code-used', triesLeft: 4 },
+    });
     expect(h.board.dispensed).toEqual([]);
     expect(h.store.listRedemptions(['rejected'])[0]?.note).toContain('code-used');
-    await expect(h.core.submitCode(codes.one)).resolves.toEqual({ ok: false, error: { code: 'code-used' } });
+    // The same code again is not a new guess: it costs no try.
+    await expect(h.core.submitCode(codes.one)).resolves.toEqual({
+      ok: false,
+      error: { code: 'code-used', triesLeft: 4 },
+    });
     expect(consumeCalls(h)).toBe(1);
   });
 
@@ -53,7 +60,10 @@ describe('redemption engine: codes that are refused', () => {
     await h.core.refreshCache();
     await h.clock.advance(61_000);
     const code = created.ok ? created.value[0]!.code : '';
-    await expect(h.core.submitCode(code)).resolves.toEqual({ ok: false, error: { code: 'code-expired' } });
+    await expect(h.core.submitCode(code)).resolves.toEqual({
+      ok: false,
+      error: { code: 'code-expired', triesLeft: 4 },
+    });
     expect(consumeCalls(h)).toBe(0);
   });
 
@@ -96,9 +106,10 @@ describe('redemption engine: wrong-code throttle', () => {
   it('locks entry after 5 wrong codes, counts down, and doubles the next lockout', async () => {
     h = await startHarness();
     for (let i = 0; i < 4; i++) {
+      // Each answer says how many more the keypad takes: 4, 3, 2, then 1.
       await expect(h.core.submitCode(`0000000${i}`)).resolves.toEqual({
         ok: false,
-        error: { code: 'unknown-code' },
+        error: { code: 'unknown-code', triesLeft: 4 - i },
       });
     }
     await expect(h.core.submitCode('00000004')).resolves.toEqual({

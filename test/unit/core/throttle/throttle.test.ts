@@ -7,6 +7,7 @@ import {
   lockoutLength,
   lockoutRemaining,
   recordMiss,
+  triesLeft,
   type ThrottleSettings,
   type ThrottleState,
 } from '../../../../electron/core/throttle/throttle';
@@ -131,5 +132,25 @@ describe('wrong-code throttle: the same wrong code again', () => {
     const other = recordMiss(again.state, 2, settings, 'hash-b');
     expect(other.state.misses).toEqual([0, 2]);
     expect(recordMiss(other.state, 3, settings, 'hash-a').counted).toBe(true);
+  });
+});
+
+describe('wrong-code throttle: tries left', () => {
+  it('counts down the burst to the lockout, then says 0 while locked', () => {
+    const after = (times: readonly number[]) => missesAt(initialThrottle, times).state;
+    expect(triesLeft(initialThrottle, 0, settings)).toBe(3);
+    expect(triesLeft(after([0]), 0, settings)).toBe(2);
+    expect(triesLeft(after([0, 1000]), 1000, settings)).toBe(1);
+    expect(triesLeft(after([0, 1000, 2000]), 2000, settings)).toBe(0);
+    // Misses that left the window give their tries back.
+    expect(triesLeft(after([0, 1000]), 62_000, settings)).toBe(3);
+  });
+
+  it('gives a good code’s cleared burst back, but never more than the hourly budget leaves', () => {
+    const tight = { ...settings, maxWrongCodesPerHour: 4 };
+    const twice = missesAt(initialThrottle, [0, 1000], tight).state;
+    const cleared = clearBurst(twice, 2000, tight);
+    expect(triesLeft(cleared, 2000, tight)).toBe(2);
+    expect(triesLeft(cleared, 2000 + HOUR_MS, tight)).toBe(3);
   });
 });
