@@ -26,7 +26,12 @@ export const kioskStateSchema = z
     /** Only while `starting`. */
     startupStep: startupStepSchema.optional(),
     machineName: z.string(),
+    /** The language every new customer starts in. */
     language: z.string(),
+    /** The languages the customer may switch between on screen, in order; absent or one: no switch. */
+    languages: z.array(z.string().max(16)).max(8).optional(),
+    /** Whether a quiet kiosk shows its attract screen; absent: it does not. */
+    attract: z.boolean().optional(),
     board: linkStatusSchema,
     /** Epoch ms until which code entry is locked after too many wrong codes; null when open. */
     entryLockedUntil: z.number().nullable(),

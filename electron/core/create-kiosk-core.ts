@@ -6,7 +6,7 @@ import { clearSlotLock, pruneJournal, settleOwed } from './journal-upkeep';
 import type { KioskAdapters, KioskCore, KioskCoreOptions } from './kiosk-core-types';
 import { KioskEvents } from './kiosk-events';
 import { createLiveLink, type LiveLink } from './live/create-live-link';
-import { readPushedSettings } from './live/pushed-settings';
+import { customerLanguages, readPushedSettings } from './live/pushed-settings';
 import { decidePoll, HOT_WINDOW_MS, hotProducts } from './cache/poll-plan';
 import { createOperator } from './operator/create-operator';
 import type { EngineDeps } from './redemption/deps';
@@ -150,7 +150,8 @@ export const createKioskCore = (options: KioskCoreOptions, adapters: KioskAdapte
     phase: phase === 'ready' && !operator.service().inService ? 'out-of-service' : phase,
     ...(phase === 'starting' ? { startupStep } : {}),
     machineName: config.machineName,
-    language: pushed.language ?? config.language,
+    ...customerLanguages(pushed, config),
+    attract: pushed.attract ?? config.attractScreen,
     board: board.linkStatus(),
     entryLockedUntil: throttle.lockedUntil(),
     demoCodes: mode === 'demo' ? [...(options.demoCodes ?? [])] : [],

@@ -20,7 +20,14 @@ import { MaintenanceRouter } from './screens/maintenance-router';
 import { ScreenRouter } from './screens/screen-router';
 
 /** Screens where a scan is taken: entry, and the outcomes a new customer may find still showing. */
-const SCANNABLE: ReadonlySet<ScreenName> = new Set(['entry', 'success', 'partial', 'failed', 'attention']);
+const SCANNABLE: ReadonlySet<ScreenName> = new Set([
+  'entry',
+  'attract',
+  'success',
+  'partial',
+  'failed',
+  'attention',
+]);
 
 /** The whole touch flow: one reducer, fed by taps, keys, the kiosk's events and its answers. */
 export const App = ({ api }: { readonly api: KioskApi }) => {
@@ -41,7 +48,9 @@ export const App = ({ api }: { readonly api: KioskApi }) => {
   const idle = useIdleCountdown(idlePlan(state, screen, !inMaintenance), onIdle);
   const prompting = idle.prompt !== null;
   // Never over a redemption, its outcome or "Still there?": the way in exists only where a customer would start.
-  const mayEnterMaintenance = !inMaintenance && state.flow.step === 'entry' && !prompting;
+  // Out of service and locked out included (an operator is needed there most); the attract screen is woken first.
+  const mayEnterMaintenance =
+    !inMaintenance && state.flow.step === 'entry' && screen !== 'attract' && !prompting;
 
   const keyHandlers = useMemo(
     () => ({
@@ -68,7 +77,7 @@ export const App = ({ api }: { readonly api: KioskApi }) => {
   // On an outcome screen too: a scan there starts the next customer's pickup (typing there changes nothing).
   useHardwareKeys(SCANNABLE.has(screen) && !inMaintenance, keyHandlers);
 
-  const language = languageFor(state.kiosk?.language);
+  const language = languageFor(state.chosenLanguage ?? state.kiosk?.language);
   return (
     <StringsProvider value={stringTables[language]}>
       <div

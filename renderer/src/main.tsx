@@ -17,6 +17,7 @@ import './styles/components.css';
 import './styles/maintenance.css';
 import './styles/operator-tools.css';
 import './styles/idle.css';
+import './styles/attract.css';
 import './styles/item-card.css';
 import './styles/landscape.css';
 

@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
@@ -7,7 +7,7 @@ import { MEDIA_DIR_NAME } from '../../electron/runtime/media-dir';
 import { demoSeed } from '../../electron/sim/cloud/demo-seed';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeWithBrowserTools } from './helpers/browser-tools';
-import { buildRenderer, bundlePageBridge, rendererOutDir } from './helpers/bundles';
+import { buildRenderer, bundlePageBridge } from './helpers/bundles';
 import { clippedContent, entryTouchBoxes, outsideViewport, REACH_PX } from './helpers/entry-layout';
 import { launchKioskBrowser, type KioskBrowser } from './helpers/kiosk-browser';
 import { maintenancePin, startKioskStack, type KioskStack } from './helpers/kiosk-stack';
@@ -26,12 +26,14 @@ describeWithBrowserTools('kiosk in Chromium, real core, sim cloud over HTTP, sim
   // Undefined until beforeAll has started them; afterAll stops whatever did start.
   let stack: KioskStack | undefined;
   let server: StaticServer | undefined;
+  let builtDir: string | undefined;
   let browser: KioskBrowser | undefined;
   const problems: string[] = [];
 
   beforeAll(async () => {
     mkdirSync(shotsDir, { recursive: true });
-    const [bridgeScript] = await Promise.all([bundlePageBridge(), buildRenderer()]);
+    const [bridgeScript, rendererOutDir] = await Promise.all([bundlePageBridge(), buildRenderer()]);
+    builtDir = rendererOutDir;
     stack = await startKioskStack();
     server = await startStaticServer(rendererOutDir, join(stack.dataDir, MEDIA_DIR_NAME));
     browser = await launchKioskBrowser({
@@ -44,6 +46,7 @@ describeWithBrowserTools('kiosk in Chromium, real core, sim cloud over HTTP, sim
   afterAll(async () => {
     await browser?.close();
     await server?.close();
+    if (builtDir !== undefined) rmSync(builtDir, { recursive: true, force: true });
     await stack?.stop();
   });
 
@@ -146,7 +149,8 @@ describeWithBrowserTools('kiosk in Chromium, real core, sim cloud over HTTP, sim
       await tapCode(page, code);
       const boxes = await entryTouchBoxes(page);
       expect(boxes.map(({ name }) => name)).toContain('Pickup code');
-      expect(boxes.length).toBe(14);
+      // 10 digits, delete, clear, submit, the two languages of the switch, and the boxes.
+      expect(boxes.length).toBe(16);
       expect(boxes.filter(({ top }) => top < reachTop)).toEqual([]);
       expect(outsideViewport(boxes, portrait)).toEqual([]);
       expect(await clippedContent(page)).toEqual([]);

@@ -1,9 +1,9 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { axeViolations } from './helpers/axe';
 import { describeWithBrowserTools } from './helpers/browser-tools';
-import { buildRenderer, bundlePageBridge, rendererOutDir } from './helpers/bundles';
+import { buildRenderer, bundlePageBridge } from './helpers/bundles';
 import { boundaryContrasts } from './helpers/non-text-contrast';
 import {
   languages,
@@ -36,11 +36,13 @@ describeWithBrowserTools(
   'every screen state: axe-core, non-text contrast, both languages and orientations',
   () => {
     let server: StaticServer | undefined;
+    let builtDir: string | undefined;
     let rig: ScreenRig | undefined;
 
     beforeAll(async () => {
       mkdirSync(shotsDir, { recursive: true });
-      const [bridgeScript] = await Promise.all([bundlePageBridge(), buildRenderer()]);
+      const [bridgeScript, rendererOutDir] = await Promise.all([bundlePageBridge(), buildRenderer()]);
+      builtDir = rendererOutDir;
       server = await startStaticServer(rendererOutDir);
       rig = await launchScreenRig({ origin: server.origin, bridgeScript, deviceScaleFactor: 1 });
     });
@@ -48,6 +50,7 @@ describeWithBrowserTools(
     afterAll(async () => {
       await rig?.close();
       await server?.close();
+      if (builtDir !== undefined) rmSync(builtDir, { recursive: true, force: true });
     });
 
     const started = (): ScreenRig => {
@@ -73,6 +76,8 @@ describeWithBrowserTools(
         }
         expect(found).toEqual([]);
       },
+      // Four pages a state; the maintenance states each hold the corner for 5 s on every one.
+      90_000,
     );
 
     it('keys and code boxes stand out at least 3:1 from what is behind them', async () => {
@@ -85,6 +90,36 @@ describeWithBrowserTools(
         expect(contrasts.filter((item) => item.ratio < 3)).toEqual([]);
       } finally {
         await page.close();
+      }
+    });
+
+    it('the tap that wakes the attract screen presses nothing, even right where a key appears', async () => {
+      const byName = (name: string) => {
+        const state = screenStates.find((one) => one.name === name);
+        if (!state) throw new Error(`no ${name} state`);
+        return state;
+      };
+      for (const orientation of allOrientations) {
+        // Where each key sits once the entry shows, measured on an entry page of the same size.
+        const entry = await started().open(byName('entry-empty'), 'en', orientation);
+        const keyBoxes = await Promise.all(
+          ['0', '5', 'Clear'].map((name) =>
+            entry.locator('.keypad').getByRole('button', { name, exact: true }).boundingBox(),
+          ),
+        );
+        await entry.close();
+        for (const box of keyBoxes) {
+          if (box === null) throw new Error('a key is not on screen');
+          const page = await started().open(byName('attract'), 'en', orientation);
+          try {
+            await page.touchscreen.tap(box.x + box.width / 2, box.y + box.height / 2);
+            await page.locator('[data-screen="entry"]').waitFor({ timeout: 2000 });
+            const code = await page.locator('[role="status"][data-code]').getAttribute('data-code');
+            expect(`${orientation}: "${code ?? 'none'}"`).toBe(`${orientation}: ""`);
+          } finally {
+            await page.close();
+          }
+        }
       }
     });
 

@@ -20,7 +20,7 @@ export const showValue = (value: unknown): string => {
   return 'an object';
 };
 
-const message =
+export const message =
   (allowed: string) =>
   (iss: Issue): string =>
     iss.input === undefined ? `is required (${allowed})` : `must be ${allowed}, got ${showValue(iss.input)}`;

@@ -2,7 +2,17 @@ import { z } from 'zod';
 import { pinHashProblem } from '../security/pin-hash-format';
 import { alertsSchema } from './alerts-schema';
 import { liveLinkSchema } from './live-link-schema';
-import { flag, intRange, oneOf, outboundUrl, pattern, section, showValue, text } from './schema-fields';
+import {
+  flag,
+  intRange,
+  message,
+  oneOf,
+  outboundUrl,
+  pattern,
+  section,
+  showValue,
+  text,
+} from './schema-fields';
 
 /**
  * The machine configuration: one file per machine, written by the installer. Every setting has a default
@@ -20,6 +30,8 @@ export const cloudUrlSchema = outboundUrl(
         : `must be an https:// URL, got ${showValue(iss.input)}`,
   }),
 );
+
+const customerLanguage = oneOf(['en', 'zh-CN']);
 
 /** Board motor types (board-protocol.md): 1 spring, 2 electromagnetic lock, 3 conveyor belt, 4 timed motor. */
 export const slotTypeSchema = oneOf([1, 2, 3, 4]);
@@ -126,7 +138,19 @@ export const machineConfigSchema = section({
     baud: oneOf([9600, 19200, 38400, 57600, 115200]).default(9600),
   }),
   boards: boardsSchema,
-  language: oneOf(['en', 'zh-CN']).default('en'),
+  /** The screen's language for every new customer. */
+  language: customerLanguage.default('en'),
+  /** The languages the customer may switch to on screen, in the switch's order; one language hides the switch. */
+  languages: z
+    .array(customerLanguage, { error: message('a list of languages, such as ["en", "zh-CN"]') })
+    .min(1, { error: 'must list at least one language' })
+    .default(['en', 'zh-CN'])
+    .check((ctx) => {
+      if (new Set(ctx.value).size !== ctx.value.length)
+        ctx.issues.push({ code: 'custom', input: ctx.value, message: 'lists a language twice' });
+    }),
+  /** After a quiet spell (the idle timeout) on an empty entry, show the "how to collect" attract screen. */
+  attractScreen: flag().default(true),
   idleTimeoutSeconds: intRange(10, 600, 'seconds').default(60),
   offline: section({
     policy: oneOf(['deny', 'allow-cached']).default('deny'),
@@ -169,6 +193,17 @@ export const machineConfigSchema = section({
     allowWeakStore: flag().default(false),
   }).prefault({}),
   logLevel: oneOf(['debug', 'info', 'warn', 'error']).default('info'),
+}).check((ctx) => {
+  const { language, languages } = ctx.value;
+  // An empty list has its own message already.
+  if (languages.length > 0 && !languages.includes(language)) {
+    ctx.issues.push({
+      code: 'custom',
+      input: languages,
+      path: ['languages'],
+      message: `must include the default language "${language}", got ${JSON.stringify(languages)}`,
+    });
+  }
 });
 
 export type MachineConfig = z.infer<typeof machineConfigSchema>;

@@ -23,7 +23,7 @@ export const summarizeMachineConfig = (config: MachineConfig): string[] => [
   `cloud ${new URL(config.cloud.baseUrl).host}, reporting ${config.cloud.reporting ? 'on' : 'off'}, offline policy ${config.offline.policy}`,
   `serial ${config.serial.path} at ${config.serial.baud} baud`,
   ...config.boards.map(describeBoard),
-  `language ${config.language}, idle timeout ${config.idleTimeoutSeconds} s, log level ${config.logLevel}`,
+  `language ${config.language} (offers ${config.languages.join(', ')}), attract screen ${config.attractScreen ? 'on' : 'off'}, idle timeout ${config.idleTimeoutSeconds} s, log level ${config.logLevel}`,
   `maintenance screen ${config.maintenance.pinHash ? 'enabled (PIN set)' : 'disabled (no PIN hash)'}`,
   config.alerts.webhookUrl === null
     ? 'alerts off (no webhook)'

@@ -7,7 +7,14 @@ export type LiveLanguage = 'en' | 'zh-CN';
 /** The board's dispense types (board-protocol.md): 1 spring, 2 lock, 3 conveyor, 4 timed motor. */
 export type LiveFloorType = 1 | 2 | 3 | 4;
 
-export type LiveSettings = { idleTimeoutSeconds?: number; language?: LiveLanguage };
+export type LiveSettings = {
+  idleTimeoutSeconds?: number;
+  language?: LiveLanguage;
+  /** The languages the customer may switch between (`languages`), in the dashboard's order. */
+  languages?: LiveLanguage[];
+  /** `standby_ads_enabled`: whether a quiet kiosk shows its attract screen. */
+  attract?: boolean;
+};
 
 export type LiveCommand =
   | {
@@ -108,6 +115,31 @@ const languages: Readonly<Record<string, LiveLanguage>> = {
   'zh-cn': 'zh-CN',
 };
 const idleTimeout = whole(30, 180);
+
+/**
+ * `languages` is listed for later firmware without a documented format: a comma-separated list ("en,zh_CN") or a
+ * JSON array of the same tags is read; one unknown tag refuses the whole value rather than applying part of it.
+ */
+const languageList = (value: string): LiveLanguage[] | null => {
+  let items: unknown = value.split(',');
+  if (value.trim().startsWith('[')) {
+    try {
+      items = JSON.parse(value);
+    } catch {
+      return null;
+    }
+  }
+  if (!Array.isArray(items)) return null;
+  const list: LiveLanguage[] = [];
+  for (const item of items) {
+    const language = typeof item === 'string' ? languages[item.trim().toLowerCase()] : undefined;
+    if (language === undefined) return null;
+    if (!list.includes(language)) list.push(language);
+  }
+  return list.length > 0 ? list : null;
+};
+
+const onOff: Readonly<Record<string, boolean>> = { '1': true, '0': false, true: true, false: false };
 /** Keys every message carries (vendor-mqtt.md): not settings, so neither applied nor listed as ignored. */
 const commonKeys = new Set(['timestamp', 'machine_id', 'method', 'client_id', 'status', 'sign']);
 
@@ -126,6 +158,14 @@ const configPush = (fields: Readonly<Record<string, string>>): LiveCommand => {
       const language = languages[value.trim().toLowerCase()];
       if (language) settings.language = language;
       else refused.push(key);
+    } else if (key === 'languages') {
+      const list = languageList(value);
+      if (list) settings.languages = list;
+      else refused.push(key);
+    } else if (key === 'standby_ads_enabled') {
+      const enabled = onOff[value.trim().toLowerCase()];
+      if (enabled === undefined) refused.push(key);
+      else settings.attract = enabled;
     } else ignored.push(key);
   }
   return { kind: 'config-push', settings, ignored, refused };

@@ -17,12 +17,39 @@ const backToEntry = (state: FlowState): FlowState => ({
   code: '',
   flow: { step: 'entry' },
   notice: null,
+  attract: false,
 });
 
-const editCode = (state: FlowState, next: string): FlowState =>
-  state.flow.step === 'entry' && next.length <= MAX_CODE_LENGTH
+/** On the attract screen a key only wakes the kiosk: the first press shows the entry, it types nothing. */
+const editCode = (state: FlowState, next: string): FlowState => {
+  if (state.attract) return { ...state, attract: false };
+  return state.flow.step === 'entry' && next.length <= MAX_CODE_LENGTH
     ? { ...state, code: next, notice: null }
     : state;
+};
+
+const offers = (state: FlowState, language: string): boolean =>
+  (state.kiosk?.languages ?? []).includes(language);
+
+/** The switch is on the entry and attract screens only; picking from the attract screen also wakes it. */
+const chooseLanguage = (state: FlowState, language: string): FlowState =>
+  state.flow.step === 'entry' && offers(state, language)
+    ? { ...state, chosenLanguage: language, attract: false }
+    : state;
+
+/**
+ * The quiet-spell reset: any screen but a redemption in flight returns to an empty entry in the machine's language.
+ * An entry that was already empty becomes the attract screen, where the kiosk shows one.
+ */
+const idle = (state: FlowState): FlowState => {
+  if (isBusy(state)) return state;
+  const quiet = state.flow.step === 'entry' && state.code === '';
+  return {
+    ...backToEntry(state),
+    chosenLanguage: null,
+    attract: quiet && state.kiosk?.attract === true,
+  };
+};
 
 /** An optional field only when it has a value, so an absent one stays absent (exactOptionalPropertyTypes). */
 const pick = <K extends string>(key: K, value: string | undefined): Partial<Record<K, string>> =>
@@ -101,8 +128,13 @@ export const flowReducer = (state: FlowState, action: FlowAction): FlowState => 
     case 'enter-again':
       return enterAgain(state);
     case 'done':
-    case 'idle':
       return isBusy(state) ? state : backToEntry(state);
+    case 'language':
+      return chooseLanguage(state, action.language);
+    case 'wake':
+      return state.attract ? { ...state, attract: false } : state;
+    case 'idle':
+      return idle(state);
   }
 };
 

@@ -49,6 +49,13 @@ export type FlowState = {
   readonly answeredLockUntil: number | null;
   /** A scan that held no readable code: said on the entry screen until the next key, never submitted. */
   readonly notice: 'scan-unreadable' | null;
+  /**
+   * The language this customer picked on screen, or null for the machine's. It lasts through their redemptions
+   * and is forgotten with them at the idle reset, so the next customer starts in the machine's language.
+   */
+  readonly chosenLanguage: string | null;
+  /** The attract screen is up: a quiet empty entry became it; a tap or a scan ends it. */
+  readonly attract: boolean;
 };
 
 export type FlowAction =
@@ -66,6 +73,10 @@ export type FlowAction =
   /** "Enter code again" on a refusal: back to the entry, with the code in the boxes where it was kept. */
   | { readonly type: 'enter-again' }
   | { readonly type: 'done' }
+  /** A tap on the language switch: one of the kiosk's offered languages (anything else changes nothing). */
+  | { readonly type: 'language'; readonly language: string }
+  /** The tap that ends the attract screen: it shows the entry and presses nothing. */
+  | { readonly type: 'wake' }
   | { readonly type: 'idle' };
 
 export const initialFlowState: FlowState = {
@@ -74,6 +85,8 @@ export const initialFlowState: FlowState = {
   flow: { step: 'entry' },
   answeredLockUntil: null,
   notice: null,
+  chosenLanguage: null,
+  attract: false,
 };
 
 const codeCharacter = /^[0-9A-Za-z]$/;

@@ -54,14 +54,25 @@ export const carriesReference = (state: FlowState): boolean =>
   state.flow.step === 'finished' && (state.flow.result.outcome !== 'success' || state.flow.result.owed > 0);
 
 /**
+ * An empty entry has nothing to forget but a picked language, and may give way to the attract screen: both after
+ * one idle timeout, without asking, as no customer's work is lost. Not behind maintenance or a lock.
+ */
+const quietEntryPlan = (state: FlowState, screen: ScreenName, customerSees: boolean): IdlePlan | null => {
+  const timeout = state.kiosk?.idleTimeoutSeconds ?? 0;
+  const wanted = state.kiosk?.attract === true || state.chosenLanguage !== null;
+  if (!customerSees || screen !== 'entry' || !wanted) return null;
+  return { screen, stayMs: timeout * 1000, promptMs: 0, showsStay: false };
+};
+
+/**
  * The idle wait for what is on screen, or null when there is nothing to forget or a redemption is in flight.
  * `customerSees` is false while the maintenance screen covers the customer's: a half-typed code is still
  * forgotten then, but silently, as nobody is looking at it.
  */
 export const idlePlan = (state: FlowState, screen: ScreenName, customerSees: boolean): IdlePlan | null => {
   const timeout = state.kiosk?.idleTimeoutSeconds;
-  if (timeout === undefined || isBusy(state)) return null;
-  if (state.flow.step === 'entry' && state.code === '') return null;
+  if (timeout === undefined || isBusy(state) || screen === 'attract') return null;
+  if (state.flow.step === 'entry' && state.code === '') return quietEntryPlan(state, screen, customerSees);
   const outcome = OUTCOMES.has(screen);
   const seconds = outcome && carriesReference(state) ? referenceStaySeconds(timeout) : timeout;
   const stayMs = seconds * 1000;

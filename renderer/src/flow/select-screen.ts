@@ -5,6 +5,7 @@ export type ScreenName =
   | 'out-of-service'
   | 'locked-out'
   | 'entry'
+  | 'attract'
   | 'checking'
   | 'dispensing'
   | 'success'
@@ -34,7 +35,7 @@ export const selectScreen = (state: FlowState, now: number): ScreenName => {
   if (kiosk.phase === 'out-of-service') return 'out-of-service';
   const deadline = lockDeadline(state);
   if (deadline !== null && deadline > now) return 'locked-out';
-  return 'entry';
+  return state.attract && kiosk.attract === true ? 'attract' : 'entry';
 };
 
 /** Whole seconds left until `deadline`, rounded up so the countdown never shows 0 while still locked. */

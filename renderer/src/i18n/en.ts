@@ -2,6 +2,14 @@ import type { Strings } from './strings';
 
 export const en: Strings = {
   languageName: 'English',
+  languageSwitch: 'Language',
+  attractTitle: 'Collect your order here',
+  attractSteps: [
+    'Find the pickup code in your order message',
+    'Type it on the keypad, or hold its QR code to the scanner',
+    'Take your item from the tray below',
+  ],
+  attractStart: 'Touch the screen to start',
   demoBanner: 'DEMO · simulated machine',
   demoCodesTitle: 'Demo codes: tap one to try it',
   entryTitle: 'Enter your pickup code',
@@ -67,6 +75,8 @@ export const en: Strings = {
     codes: 'Loading pickup codes…',
   },
   done: 'Done',
+  triesLeftOne: 'One more wrong code locks the keypad for a while.',
+  triesLeftMany: '{n} more wrong codes lock the keypad for a while.',
   enterAgain: 'Enter code again',
   enteredLabel: 'You entered',
   closesInOne: 'This screen closes in 1 second',

@@ -10,7 +10,14 @@ export type RefusalCopy = { readonly title: string; readonly body: string; reado
  * error; `{name}` placeholders are filled by `fill()`.
  */
 export type Strings = {
+  /** The language's own name for itself, as the switch shows it to someone who reads only that language. */
   readonly languageName: string;
+  /** The switch's accessible name. */
+  readonly languageSwitch: string;
+  /** The attract screen: its headline, the "how to collect" steps in order, and how to begin. */
+  readonly attractTitle: string;
+  readonly attractSteps: readonly [string, string, string];
+  readonly attractStart: string;
   readonly demoBanner: string;
   readonly demoCodesTitle: string;
   readonly entryTitle: string;
@@ -77,6 +84,9 @@ export type Strings = {
   /** One line per start step, under the title: what the machine is busy with. */
   readonly startingSteps: Readonly<Record<StartupStep, string>>;
   readonly done: string;
+  /** After a wrong code: how many more the keypad takes before it locks for a while. Exactly one, and {n}. */
+  readonly triesLeftOne: string;
+  readonly triesLeftMany: string;
   /** Offered only on a refusal that retyping can help (see refusal-plan.ts). */
   readonly enterAgain: string;
   /** Beside the code a "not recognised" refusal kept, so the customer can check it. */

@@ -2,6 +2,14 @@ import type { Strings } from './strings';
 
 export const zhCN: Strings = {
   languageName: '简体中文',
+  languageSwitch: '语言',
+  attractTitle: '在这里取货',
+  attractSteps: [
+    '在订单消息中找到取货码',
+    '在键盘上输入取货码，或将二维码对准扫码口',
+    '从下方取货口取走商品',
+  ],
+  attractStart: '轻触屏幕开始',
   demoBanner: '演示模式 · 模拟机器',
   demoCodesTitle: '演示取货码：点一下即可试用',
   entryTitle: '请输入取货码',
@@ -61,6 +69,8 @@ export const zhCN: Strings = {
     codes: '正在加载取货码…',
   },
   done: '完成',
+  triesLeftOne: '再输错 1 次，键盘将暂时锁定。',
+  triesLeftMany: '再输错 {n} 次，键盘将暂时锁定。',
   enterAgain: '重新输入取货码',
   enteredLabel: '您输入的是',
   closesInOne: '本页面将在 1 秒后关闭',

@@ -1,8 +1,9 @@
 import { CodeDisplay } from '../components/code-display';
 import { DemoCodes } from '../components/demo-codes';
 import { Keypad } from '../components/keypad';
+import { LanguageSwitch } from '../components/language-switch';
 import { EXPECTED_CODE_LENGTH, missingDigits } from '../flow/code-length';
-import { useStrings } from '../i18n/i18n-context';
+import { useStrings, type LanguageTag } from '../i18n/i18n-context';
 import { countSentence, fill } from '../i18n/strings';
 
 type EntryScreenProps = {
@@ -17,6 +18,10 @@ type EntryScreenProps = {
   readonly onClear: () => void;
   readonly onSubmit: () => void;
   readonly onPickDemoCode: (code: string) => void;
+  /** The switch: the kiosk's offered languages, the one on screen, and the pick (which keeps the typed code). */
+  readonly languages: readonly string[];
+  readonly language: LanguageTag;
+  readonly onPickLanguage: (language: LanguageTag) => void;
 };
 
 /**
@@ -40,6 +45,7 @@ export const EntryScreen = (props: EntryScreenProps) => {
         ) : null}
       </div>
       <div className="entry__code">
+        <LanguageSwitch offered={props.languages} current={props.language} onPick={props.onPickLanguage} />
         {props.demoCodes === null ? null : (
           <DemoCodes codes={props.demoCodes} onPick={props.onPickDemoCode} />
         )}

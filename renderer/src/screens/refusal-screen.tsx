@@ -8,6 +8,7 @@ import type { IconKind } from '../components/status-icon';
 import { customerRefusal, refusalNext, type CustomerRefusal } from '../flow/refusal-plan';
 import type { StayLeft } from '../flow/screen-timing';
 import { useStrings } from '../i18n/i18n-context';
+import { countSentence } from '../i18n/strings';
 
 type RefusalScreenProps = {
   readonly error: IpcError;
@@ -74,6 +75,11 @@ export const RefusalScreen = ({
       </p>
       {code === null || code === '' ? null : <EnteredCode code={code} />}
       <p className="outcome__next">{copy.next}</p>
+      {error.triesLeft === undefined ? null : (
+        <p className="outcome__tries" data-tries-left={error.triesLeft}>
+          {countSentence(error.triesLeft, t.triesLeftOne, t.triesLeftMany)}
+        </p>
+      )}
       {next === 'done' ? <ReferenceCard reference={null} supportContact={supportContact} /> : null}
     </ScreenFrame>
   );

@@ -2,7 +2,9 @@ import type { Dispatch } from 'react';
 import { canSubmit, type FlowAction, type FlowState } from '../flow/flow-state';
 import type { StayLeft } from '../flow/screen-timing';
 import { lockDeadline, type ScreenName } from '../flow/select-screen';
+import { languageFor, type LanguageTag } from '../i18n/i18n-context';
 import { AttentionScreen } from './attention-screen';
+import { AttractScreen } from './attract-screen';
 import { CheckingScreen } from './checking-screen';
 import { DispensingScreen } from './dispensing-screen';
 import { EntryScreen } from './entry-screen';
@@ -30,6 +32,11 @@ export const ScreenRouter = ({ screen, state, now, dispatch, onSubmit, stay }: S
   const support = kiosk?.supportContact;
   const onDone = (): void => {
     dispatch({ type: 'done' });
+  };
+  const languages = kiosk?.languages ?? [];
+  const language = languageFor(state.chosenLanguage ?? kiosk?.language);
+  const onPickLanguage = (picked: LanguageTag): void => {
+    dispatch({ type: 'language', language: picked });
   };
   if (flow.step === 'dispensing') return <DispensingScreen {...flow} />;
   if (flow.step === 'finished') {
@@ -63,6 +70,17 @@ export const ScreenRouter = ({ screen, state, now, dispatch, onSubmit, stay }: S
       return <OutOfServiceScreen />;
     case 'locked-out':
       return <LockedOutScreen deadline={lockDeadline(state) ?? now} now={now} />;
+    case 'attract':
+      return (
+        <AttractScreen
+          languages={languages}
+          language={language}
+          onPickLanguage={onPickLanguage}
+          onWake={() => {
+            dispatch({ type: 'wake' });
+          }}
+        />
+      );
     case 'entry':
       return (
         <EntryScreen
@@ -83,6 +101,9 @@ export const ScreenRouter = ({ screen, state, now, dispatch, onSubmit, stay }: S
           onPickDemoCode={(code) => {
             dispatch({ type: 'fill', code });
           }}
+          languages={languages}
+          language={language}
+          onPickLanguage={onPickLanguage}
         />
       );
     default:

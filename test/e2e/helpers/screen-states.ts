@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { ipcErrorCodes, type IpcErrorCode } from '../../../electron/contract/errors';
+import type { MaintenanceStatus } from '../../../electron/contract/maintenance-schemas';
 import type { KioskState, RedemptionResult } from '../../../electron/contract/schemas';
 import { pushProgress, type Script, type SubmitAnswer } from './scripted-kiosk';
 
@@ -19,6 +20,7 @@ const baseState = (language: string, extra: Partial<KioskState> = {}): KioskStat
   phase: 'ready',
   machineName: 'Lobby 2',
   language,
+  languages: ['en', 'zh-CN'],
   board: 'connected',
   entryLockedUntil: null,
   demoCodes: [],
@@ -81,10 +83,62 @@ const dispensingAt =
     });
   };
 
+/** A maintenance status with something in every list, so each of the screen's sections is drawn. */
+const maintenanceStatus: MaintenanceStatus = {
+  machineNo: '12345678',
+  machineName: 'Lobby 2',
+  version: '1.0.0',
+  mode: 'live',
+  phase: 'ready',
+  outOfServiceReason: null,
+  board: 'connected',
+  credentialStore: { state: 'ready', message: 'credentials are encrypted by the OS store (gnome_libsecret)' },
+  diagnostics: {
+    outboxLength: 2,
+    slotLocks: [
+      { addr: 1, slot: 2, kind: 'unknown', reason: 'drop not confirmed', lockedAt: Date.UTC(2026, 11, 1, 9) },
+    ],
+    needsAttention: [
+      {
+        redemptionId: '20261201090000000001',
+        codeMask: '******57',
+        slotName: 'A02',
+        note: 'drop not confirmed',
+        at: Date.UTC(2026, 11, 1, 9),
+      },
+    ],
+    owed: [],
+    boardsOut: [],
+    openRedemptions: 0,
+    cacheAgeMs: 45_000,
+    clockSkewMs: -2000,
+  },
+};
+
+/** The operator's way in: hold the hidden corner (5 s), as a technician would. */
+const holdCorner = async (page: Page): Promise<void> => {
+  await page.locator('[data-screen="entry"]').waitFor();
+  const corner = page.locator('.maintenance-corner');
+  const box = await corner.boundingBox();
+  if (box === null) throw new Error('the maintenance corner is not on screen');
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.locator('[data-screen="maintenance-pin"]').waitFor({ timeout: 10_000 });
+  await page.mouse.up();
+};
+
+const openMaintenance = async (page: Page): Promise<void> => {
+  await holdCorner(page);
+  const pad = page.locator('.screen--maintenance-pin');
+  for (const digit of '246813') await pad.getByRole('button', { name: digit, exact: true }).click();
+  await pad.locator('.keypad__submit').click();
+};
+
 const refusal = (code: IpcErrorCode): ScreenState => ({
   name: `refusal-${code}`,
   screen: 'failed',
-  script: ready({ kind: 'refusal', error: { code } }),
+  // A wrong code says how many more the keypad takes, as the core answers it.
+  script: ready({ kind: 'refusal', error: code === 'unknown-code' ? { code, triesLeft: 2 } : { code } }),
   reach: submitCode,
 });
 
@@ -115,6 +169,25 @@ export const screenStates: readonly ScreenState[] = [
     screen: 'entry',
     script: ready(pending),
     reach: (page) => typeCode(page, CODE.slice(0, 4)),
+  },
+  {
+    name: 'attract',
+    screen: 'attract',
+    // One second of quiet on the empty entry brings it up.
+    script: ready(pending, { attract: true, idleTimeoutSeconds: 1 }),
+    reach: nothing,
+  },
+  {
+    name: 'maintenance-pin',
+    screen: 'maintenance-pin',
+    script: (language) => ({ ...ready(pending)(language), maintenance: maintenanceStatus }),
+    reach: holdCorner,
+  },
+  {
+    name: 'maintenance',
+    screen: 'maintenance',
+    script: (language) => ({ ...ready(pending)(language), maintenance: maintenanceStatus }),
+    reach: openMaintenance,
   },
   {
     name: 'demo-banner',

@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { eventSchemas, methodSchemas, type IpcResult } from '../../../electron/contract/api';
 import { eventChannels, invokeChannels } from '../../../electron/contract/channels';
 import type { IpcError } from '../../../electron/contract/errors';
+import type { MaintenanceStatus } from '../../../electron/contract/maintenance-schemas';
 import type { KioskState, RedemptionProgress, RedemptionResult } from '../../../electron/contract/schemas';
 
 /** How the scripted machine answers a submitted code: an outcome, a refusal, or never (the check stays open). */
@@ -13,6 +14,8 @@ export type SubmitAnswer =
 export type Script = {
   readonly state: KioskState;
   readonly submit: SubmitAnswer;
+  /** What the maintenance screen opens on (any PIN opens it); absent: the PIN is refused as wrong. */
+  readonly maintenance?: MaintenanceStatus;
 };
 
 type PageGlobal = { __kioskDeliver?: (channel: string, payload: unknown) => void };
@@ -30,9 +33,17 @@ const answerSubmit = (answer: SubmitAnswer): Promise<IpcResult<'submitCode'>> =>
  */
 export const scriptKiosk = async (page: Page, script: Script): Promise<void> => {
   const state = methodSchemas.getState.output.parse(script.state);
+  const status =
+    script.maintenance === undefined
+      ? null
+      : methodSchemas.maintenanceStatus.output.parse(script.maintenance);
   await page.exposeBinding('__kioskInvoke', (_source, channel: unknown) => {
     if (channel === invokeChannels.getState) return Promise.resolve({ ok: true, value: state });
     if (channel === invokeChannels.submitCode) return answerSubmit(script.submit);
+    if (channel === invokeChannels.maintenanceOpen || channel === invokeChannels.maintenanceStatus)
+      return Promise.resolve(
+        status === null ? { ok: false, error: { code: 'pin-wrong' } } : { ok: true, value: status },
+      );
     return Promise.resolve({ ok: false, error: { code: 'forbidden' } });
   });
 };

@@ -160,3 +160,53 @@ describe('flowReducer: enter the code again', () => {
     expect(flowReducer(checking, { type: 'enter-again' })).toBe(checking);
   });
 });
+
+describe('flowReducer: language and the attract screen', () => {
+  const offering: FlowState = {
+    ...initialFlowState,
+    kiosk: readyState({ languages: ['en', 'zh-CN'], attract: true }),
+  };
+
+  it('takes only an offered language, on the entry, and keeps the typed code', () => {
+    expect(run(offering, ...keys('12'), { type: 'language', language: 'zh-CN' })).toMatchObject({
+      chosenLanguage: 'zh-CN',
+      code: '12',
+    });
+    expect(run(offering, { type: 'language', language: 'fr' }).chosenLanguage).toBeNull();
+    expect(run(ready, { type: 'language', language: 'zh-CN' }).chosenLanguage).toBeNull();
+    const busy = run(
+      offering,
+      ...keys('123456'),
+      { type: 'submit' },
+      { type: 'language', language: 'zh-CN' },
+    );
+    expect(busy.chosenLanguage).toBeNull();
+  });
+
+  it('an idle reset forgets the language; on an already empty entry it brings the attract screen', () => {
+    const typed = run(offering, { type: 'language', language: 'zh-CN' }, ...keys('12'), { type: 'idle' });
+    expect(typed).toMatchObject({ code: '', chosenLanguage: null, attract: false });
+    expect(run(typed, { type: 'idle' }).attract).toBe(true);
+    expect(run(ready, { type: 'idle' }).attract).toBe(false);
+  });
+
+  it('a key, a tap or a language pick wakes it; a key types nothing there', () => {
+    const asleep = run(offering, { type: 'idle' });
+    expect(run(asleep, ...keys('7'))).toMatchObject({ attract: false, code: '' });
+    expect(run(asleep, { type: 'fill', code: '20240601' })).toMatchObject({ attract: false, code: '' });
+    expect(run(asleep, { type: 'wake' }).attract).toBe(false);
+    expect(run(asleep, { type: 'language', language: 'zh-CN' })).toMatchObject({
+      attract: false,
+      chosenLanguage: 'zh-CN',
+    });
+  });
+
+  it('a scan on it goes straight to checking', () => {
+    const asleep = run(offering, { type: 'idle' });
+    expect(run(asleep, { type: 'scanned', code: '93881067' })).toMatchObject({
+      attract: false,
+      code: '93881067',
+      flow: { step: 'checking' },
+    });
+  });
+});

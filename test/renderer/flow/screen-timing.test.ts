@@ -51,6 +51,17 @@ describe('idlePlan', () => {
     expect(planOf(with_({ flow: dispensing }))).toBeNull();
   });
 
+  it('turns a quiet empty entry into the attract screen, or forgets a picked language, without asking', () => {
+    const attracting = { ...with_({}), kiosk: readyState({ idleTimeoutSeconds: 30, attract: true }) };
+    const quiet = { screen: 'entry', stayMs: 30_000, promptMs: 0, showsStay: false };
+    expect(planOf(attracting)).toEqual(quiet);
+    expect(planOf(with_({ chosenLanguage: 'zh-CN' }))).toEqual(quiet);
+    // Not behind maintenance, not on the attract screen itself, not behind a lockout.
+    expect(planOf(attracting, false)).toBeNull();
+    expect(planOf({ ...attracting, attract: true })).toBeNull();
+    expect(planOf({ ...attracting, answeredLockUntil: Number.MAX_SAFE_INTEGER })).toBeNull();
+  });
+
   it('asks before a half-typed code goes, without a "closes in" line', () => {
     expect(planOf(with_({ code: '1234' }))).toEqual({
       screen: 'entry',

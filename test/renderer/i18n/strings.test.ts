@@ -6,14 +6,17 @@ import { languageFor, stringTables } from '../../../renderer/src/i18n/i18n-conte
 import { countSentence, fill, placeholdersOf } from '../../../renderer/src/i18n/strings';
 
 type Flat = Record<string, string>;
-type Nested = { readonly [key: string]: string | Nested };
+type Nested = { readonly [key: string]: string | readonly string[] | Nested };
 
-/** Nested tables (errors, start steps, refusals) become dotted keys, so every sentence is checked the same way. */
+/**
+ * Nested tables (errors, start steps, refusals) and lists (the attract steps) become dotted keys, so every sentence
+ * is checked the same way.
+ */
 const flatten = (table: Nested, prefix = ''): Flat => {
   const flat: Flat = {};
   for (const [key, value] of Object.entries(table)) {
     if (typeof value === 'string') flat[`${prefix}${key}`] = value;
-    else Object.assign(flat, flatten(value, `${prefix}${key}.`));
+    else Object.assign(flat, flatten(value as Nested, `${prefix}${key}.`));
   }
   return flat;
 };

@@ -101,6 +101,27 @@ describe('a refused code: its own headline, sentence and next step', () => {
   });
 });
 
+describe('tries left before a lockout', () => {
+  it.each([
+    [3, '3 more wrong codes lock the keypad for a while.'],
+    [1, 'One more wrong code locks the keypad for a while.'],
+  ])('%i left: says so under the next step', async (triesLeft, sentence) => {
+    const fake = new FakeKioskApi();
+    await renderApp(fake);
+    tapDigits('12345678');
+    tap('Get my item');
+    await settle();
+    fake.fail({ code: 'unknown-code', triesLeft });
+    await settle();
+    expect(screen.getByText(sentence).dataset.triesLeft).toBe(String(triesLeft));
+  });
+
+  it('says nothing of tries where the refusal did not count one', async () => {
+    const { container } = await refused('out-of-stock');
+    expect(container.querySelector('[data-tries-left]')).toBeNull();
+  });
+});
+
 describe('the code kept after "not recognised"', () => {
   it.each(['unknown-code', 'code-checking'] as const)(
     '%s: "Enter code again" puts it back in the boxes to edit and send',

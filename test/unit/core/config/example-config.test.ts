@@ -23,7 +23,7 @@ describe('build/machines/example.json', () => {
       'serial /dev/pickup-board at 9600 baud',
       'board 1: spring motor slots, drop sensor, 3 slot type overrides',
       'board 2: electromagnetic lock slots, no drop sensor',
-      'language en, idle timeout 60 s, log level info',
+      'language en (offers en, zh-CN), attract screen on, idle timeout 60 s, log level info',
       'maintenance screen disabled (no PIN hash)',
       'alerts off (no webhook)',
       'live link off (no broker): codes are polled',

@@ -17,9 +17,13 @@ const rows = new Map(
   ]),
 );
 
-/** Every leaf setting with its value after defaults, `boards[]` standing for each board; slotTypes is one setting. */
+/**
+ * Every leaf setting with its value after defaults, `boards[]` standing for each board; slotTypes is one setting,
+ * and so is a list of plain values (`languages`).
+ */
 const leaves = (value: unknown, path: string, out: Map<string, unknown>): Map<string, unknown> => {
-  if (Array.isArray(value)) return leaves(value[0], `${path}[]`, out);
+  if (Array.isArray(value) && typeof value[0] === 'object') return leaves(value[0], `${path}[]`, out);
+  if (Array.isArray(value)) return out.set(path, value);
   if (typeof value === 'object' && value !== null && !path.endsWith('slotTypes')) {
     for (const [key, inner] of Object.entries(value)) leaves(inner, path ? `${path}.${key}` : key, out);
     return out;

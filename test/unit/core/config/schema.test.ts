@@ -29,6 +29,8 @@ describe('machine configuration schema: defaults', () => {
       serial: { path: '/dev/pickup-board', baud: 9600 },
       boards: [{ addr: 1, defaultSlotType: 1, slotTypes: {}, dropSensor: false, lift: false }],
       language: 'en',
+      languages: ['en', 'zh-CN'],
+      attractScreen: true,
       idleTimeoutSeconds: 60,
       offline: { policy: 'deny', maxCacheAgeSeconds: 900 },
       throttle: {
@@ -285,6 +287,26 @@ const cases: [string, (string | number)[], unknown, string][] = [
   ],
   ['boards missing', ['boards'], REMOVE, 'boards: is required (a list of 1–8 boards)'],
   ['unsupported language', ['language'], 'fr', 'language: must be one of "en", "zh-CN", got "fr"'],
+  [
+    'unsupported language offered',
+    ['languages'],
+    ['en', 'fr'],
+    'languages[1]: must be one of "en", "zh-CN", got "fr"',
+  ],
+  ['no language offered', ['languages'], [], 'languages: must list at least one language'],
+  ['a language offered twice', ['languages'], ['en', 'en'], 'languages: lists a language twice'],
+  [
+    'the default language not offered',
+    ['languages'],
+    ['zh-CN'],
+    'languages: must include the default language "en", got ["zh-CN"]',
+  ],
+  [
+    'attract screen not a flag',
+    ['attractScreen'],
+    'yes',
+    'attractScreen: must be true or false (without quotes), got "yes"',
+  ],
   ['idle timeout too short', ['idleTimeoutSeconds'], 5, 'idleTimeoutSeconds: must be 10–600 seconds, got 5'],
   [
     'unknown offline policy',
@@ -368,7 +390,7 @@ const cases: [string, (string | number)[], unknown, string][] = [
     'misspelt top-level key',
     ['langauge'],
     'en',
-    'unknown setting "langauge" (did you mean "language"?); allowed here: machineNo, machineName, supportContact, cloud, serial, boards, language, idleTimeoutSeconds, offline, throttle, slots, retention, maintenance, liveLink, alerts, secrets, logLevel',
+    'unknown setting "langauge" (did you mean "language"?); allowed here: machineNo, machineName, supportContact, cloud, serial, boards, language, languages, attractScreen, idleTimeoutSeconds, offline, throttle, slots, retention, maintenance, liveLink, alerts, secrets, logLevel',
   ],
 ];
 

@@ -134,8 +134,8 @@ describe('client.machine.config.push', () => {
       ok: true,
       value: {
         kind: 'config-push',
-        settings: { language: 'zh-CN', idleTimeoutSeconds: 90 },
-        ignored: ['payment_wait_timeout', 'price_digits', 'standby_ads_autoplay', 'standby_ads_enabled'],
+        settings: { language: 'zh-CN', idleTimeoutSeconds: 90, attract: true },
+        ignored: ['payment_wait_timeout', 'price_digits', 'standby_ads_autoplay'],
         refused: [],
       },
     });
@@ -181,6 +181,41 @@ describe('client.machine.config.push', () => {
 
   it.each(['zh_TW', 'zh-HK', 'fr', 'english', 'en_GB_x'])('refuses the language %j', (language) => {
     expect(push({ language })).toMatchObject({ ok: true, value: { settings: {}, refused: ['language'] } });
+  });
+
+  it.each([
+    ['en,zh_CN', ['en', 'zh-CN']],
+    ['zh_CN, en', ['zh-CN', 'en']],
+    ['["cn","en_US"]', ['zh-CN', 'en']],
+    ['en,EN,en-US', ['en']],
+  ])('reads the language list %j as %j', (languages, expected) => {
+    expect(push({ languages })).toMatchObject({
+      ok: true,
+      value: { settings: { languages: expected }, refused: [] },
+    });
+  });
+
+  it.each(['en,fr', '[en]', '{"en":1}', ',', '[]', '[1]'])('refuses the language list %j', (languages) => {
+    expect(push({ languages })).toMatchObject({
+      ok: true,
+      value: { settings: {}, refused: ['languages'] },
+    });
+  });
+
+  it.each([
+    ['1', true],
+    ['0', false],
+    ['true', true],
+    [' FALSE ', false],
+  ])('reads standby_ads_enabled %j as the attract screen %s', (standby_ads_enabled, attract) => {
+    expect(push({ standby_ads_enabled })).toMatchObject({ ok: true, value: { settings: { attract } } });
+  });
+
+  it('refuses a standby_ads_enabled that is not on or off', () => {
+    expect(push({ standby_ads_enabled: 'yes' })).toMatchObject({
+      ok: true,
+      value: { settings: {}, refused: ['standby_ads_enabled'] },
+    });
   });
 
   it('is a command even with nothing in it', () => {

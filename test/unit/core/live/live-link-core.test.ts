@@ -202,6 +202,24 @@ describe('the live link in the core (fake broker, manual clock)', () => {
     await again.stop();
   });
 
+  it('applies and keeps the pushed language list and attract switch; the start language is always offered', async () => {
+    rig = await start();
+    expect(rig.h.core.getState()).toMatchObject({
+      language: 'en',
+      languages: ['en', 'zh-CN'],
+      attract: true,
+    });
+    push(rig, { method: 'client.machine.config.push', languages: 'zh_CN', standby_ads_enabled: '0' });
+    // The list left out the start language (en): it is put first rather than leaving a customer without it.
+    expect(rig.h.core.getState()).toMatchObject({ languages: ['en', 'zh-CN'], attract: false });
+    push(rig, { method: 'client.machine.config.push', language: 'zh_CN' });
+    expect(rig.h.core.getState()).toMatchObject({ language: 'zh-CN', languages: ['zh-CN'] });
+    await rig.h.core.stop();
+    const again = await rig.h.restart();
+    expect(again.getState()).toMatchObject({ language: 'zh-CN', languages: ['zh-CN'], attract: false });
+    await again.stop();
+  });
+
   it('test-dispenses from the dashboard when nobody is using the kiosk, and reports the slot back', async () => {
     rig = await start();
     await rig.h.clock.advance(61_000);
