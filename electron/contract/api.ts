@@ -20,6 +20,7 @@ import {
   resolveAttentionInputSchema,
   restockInputSchema,
   setServiceInputSchema,
+  setSoundInputSchema,
   testDispenseInputSchema,
 } from './operator-schemas';
 import type { Result } from './result';
@@ -38,6 +39,7 @@ export const methodSchemas = {
   maintenanceRestock: { input: restockInputSchema, output: maintenanceStatusSchema },
   maintenanceResolveAttention: { input: resolveAttentionInputSchema, output: maintenanceStatusSchema },
   maintenanceSetService: { input: setServiceInputSchema, output: maintenanceStatusSchema },
+  maintenanceSetSound: { input: setSoundInputSchema, output: maintenanceStatusSchema },
   maintenanceRecentLog: { input: recentLogInputSchema, output: recentLogSchema },
   maintenanceClose: { input: emptyInputSchema, output: maintenanceClosedSchema },
 } as const satisfies Record<InvokeMethod, { input: z.ZodType; output: z.ZodType }>;

@@ -30,6 +30,7 @@ export const buildKioskApi = (transport: KioskTransport): KioskApi => {
     maintenanceRestock: call('maintenanceRestock'),
     maintenanceResolveAttention: call('maintenanceResolveAttention'),
     maintenanceSetService: call('maintenanceSetService'),
+    maintenanceSetSound: call('maintenanceSetSound'),
     maintenanceRecentLog: call('maintenanceRecentLog'),
     maintenanceClose: call('maintenanceClose'),
     on: <E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void) => {

@@ -11,6 +11,7 @@ export const invokeChannels = {
   maintenanceRestock: 'kiosk:maintenance-restock',
   maintenanceResolveAttention: 'kiosk:maintenance-resolve-attention',
   maintenanceSetService: 'kiosk:maintenance-set-service',
+  maintenanceSetSound: 'kiosk:maintenance-set-sound',
   maintenanceRecentLog: 'kiosk:maintenance-recent-log',
   maintenanceClose: 'kiosk:maintenance-close',
 } as const;

@@ -37,6 +37,13 @@ export type ResolveAttentionInput = z.infer<typeof resolveAttentionInputSchema>;
 export const setServiceInputSchema = z.object({ inService: z.boolean() }).strict();
 export type SetServiceInput = z.infer<typeof setServiceInputSchema>;
 
+/** The maintenance screen's volume steps and mute: either or both; an empty change is refused as input. */
+export const setSoundInputSchema = z
+  .object({ volume: z.number().int().min(0).max(100).optional(), muted: z.boolean().optional() })
+  .strict()
+  .refine((input) => input.volume !== undefined || input.muted !== undefined);
+export type SetSoundInput = z.infer<typeof setSoundInputSchema>;
+
 /** "The last few hundred": up to this many of the newest log events. */
 export const MAX_LOG_LINES = 1000;
 export const recentLogInputSchema = z.object({ lines: z.number().int().min(1).max(MAX_LOG_LINES) }).strict();

@@ -18,6 +18,12 @@ export type LinkStatus = z.infer<typeof linkStatusSchema>;
 export const startupStepSchema = z.enum(['configuration', 'board', 'recovery', 'codes']);
 export type StartupStep = z.infer<typeof startupStepSchema>;
 
+/** The kiosk's sound as the page plays it: volume 0–100 and the operator's mute. */
+export const soundSchema = z
+  .object({ volume: z.number().int().min(0).max(100), muted: z.boolean() })
+  .strict();
+export type Sound = z.infer<typeof soundSchema>;
+
 export const kioskStateSchema = z
   .object({
     mode: z.enum(['demo', 'live']),
@@ -32,6 +38,8 @@ export const kioskStateSchema = z
     languages: z.array(z.string().max(16)).max(8).optional(),
     /** Whether a quiet kiosk shows its attract screen; absent: it does not. */
     attract: z.boolean().optional(),
+    /** Clicks, chimes and speech at this volume; absent: the kiosk stays silent. */
+    sound: soundSchema.optional(),
     board: linkStatusSchema,
     /** Epoch ms until which code entry is locked after too many wrong codes; null when open. */
     entryLockedUntil: z.number().nullable(),

@@ -7,6 +7,7 @@ import type { KioskAdapters, KioskCore, KioskCoreOptions } from './kiosk-core-ty
 import { KioskEvents } from './kiosk-events';
 import { createLiveLink, type LiveLink } from './live/create-live-link';
 import { customerLanguages, readPushedSettings } from './live/pushed-settings';
+import { changeSound, readSound } from './sound/sound-settings';
 import { decidePoll, HOT_WINDOW_MS, hotProducts } from './cache/poll-plan';
 import { createOperator } from './operator/create-operator';
 import type { EngineDeps } from './redemption/deps';
@@ -152,6 +153,7 @@ export const createKioskCore = (options: KioskCoreOptions, adapters: KioskAdapte
     machineName: config.machineName,
     ...customerLanguages(pushed, config),
     attract: pushed.attract ?? config.attractScreen,
+    sound: readSound(store, config.sound),
     board: board.linkStatus(),
     entryLockedUntil: throttle.lockedUntil(),
     demoCodes: mode === 'demo' ? [...(options.demoCodes ?? [])] : [],
@@ -290,6 +292,15 @@ export const createKioskCore = (options: KioskCoreOptions, adapters: KioskAdapte
       await refreshCache();
     },
     settleOwed: (redemptionId) => settleOwed(upkeep, redemptionId),
+    setSound(change) {
+      const before = readSound(store, config.sound);
+      const after = changeSound(store, config.sound, change);
+      if (after.volume !== before.volume || after.muted !== before.muted) {
+        logger.info('sound.changed', { volume: after.volume, muted: after.muted });
+        publish();
+      }
+      return after;
+    },
     operator,
     // Reported by the next outbox round, within seconds.
     recordRestock: (productId, count) =>

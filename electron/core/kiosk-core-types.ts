@@ -1,3 +1,4 @@
+import type { SoundChange, SoundSettings } from './sound/sound-settings';
 import type { IpcError } from '../contract/errors';
 import type { Result } from '../contract/result';
 import type { KioskState, RedemptionResult } from '../contract/schemas';
@@ -73,6 +74,8 @@ export type KioskCore = {
   settleOwed(redemptionId: string): Result<number, 'not-found' | 'nothing-owed'>;
   /** An operator's count after filling a slot; reported to the cloud through the stock ledger. */
   recordRestock(productId: number, count: number): Result<Restocked, RestockError>;
+  /** The maintenance screen's volume and mute: kept, published with the state, answered as now in force. */
+  setSound(change: SoundChange): SoundSettings;
   /** Test dispense, attention resolving, the out-of-service switch (electron/core/operator/). */
   readonly operator: OperatorCore;
 };

@@ -22,6 +22,7 @@ export type KioskWindowOptions = {
     readonly allowRunningInsecureContent: false;
     readonly devTools: boolean;
     readonly spellcheck: false;
+    readonly autoplayPolicy: 'no-user-gesture-required';
   };
 };
 
@@ -47,6 +48,8 @@ export const kioskWindowOptions = (preload: string, packaged: boolean): KioskWin
     allowRunningInsecureContent: false,
     devTools: !packaged,
     spellcheck: false,
+    // The success chime after a scanned code comes with no touch at all; a kiosk's sound never waits for one.
+    autoplayPolicy: 'no-user-gesture-required',
   },
 });
 

@@ -8,6 +8,10 @@ import { idlePlan } from './flow/screen-timing';
 import { lockDeadline, selectScreen } from './flow/select-screen';
 import { parseScan } from './flow/scan-parse';
 import type { ScreenName } from './flow/select-screen';
+import type { FlowState } from './flow/flow-state';
+import { useSounds } from './hooks/use-sounds';
+import { browserSoundPlayer, type SoundPlayer } from './sound/sound-player';
+import { speechForScreen } from './sound/speech-cues';
 import { useHardwareKeys } from './hooks/use-hardware-keys';
 import { useIdleCountdown } from './hooks/use-idle-countdown';
 import { useIdleTimer } from './hooks/use-idle-timer';
@@ -30,7 +34,22 @@ const SCANNABLE: ReadonlySet<ScreenName> = new Set([
 ]);
 
 /** The whole touch flow: one reducer, fed by taps, keys, the kiosk's events and its answers. */
-export const App = ({ api }: { readonly api: KioskApi }) => {
+/** The sentence a screen says when it appears (sound/speech-cues.ts), from what the state knows of it. */
+const speechOf = (state: FlowState, screen: ScreenName) =>
+  speechForScreen(screen, {
+    refused: state.flow.step === 'rejected',
+    units: state.flow.step === 'finished' ? state.flow.result.of : 1,
+  });
+
+type AppProps = {
+  readonly api: KioskApi;
+  /** The page's audio by default; tests hand in a recording one. */
+  readonly player?: SoundPlayer;
+};
+
+const pagePlayer = browserSoundPlayer();
+
+export const App = ({ api, player = pagePlayer }: AppProps) => {
   const [state, dispatch] = useReducer(flowReducer, initialFlowState);
   useKioskFeed(api, dispatch);
 
@@ -78,6 +97,14 @@ export const App = ({ api }: { readonly api: KioskApi }) => {
   useHardwareKeys(SCANNABLE.has(screen) && !inMaintenance, keyHandlers);
 
   const language = languageFor(state.chosenLanguage ?? state.kiosk?.language);
+  useSounds(player, {
+    sound: state.kiosk?.sound,
+    // Behind the maintenance screen the customer's screen is not on show: nothing of it is heard either.
+    screen: inMaintenance ? 'starting' : screen,
+    speech: inMaintenance ? null : speechOf(state, screen),
+    language,
+    greeting: state.greeting,
+  });
   return (
     <StringsProvider value={stringTables[language]}>
       <div
@@ -93,7 +120,7 @@ export const App = ({ api }: { readonly api: KioskApi }) => {
         </header>
         <main className="app__main" inert={prompting}>
           {inMaintenance ? (
-            <MaintenanceRouter maintenance={maintenance} />
+            <MaintenanceRouter maintenance={maintenance} sound={state.kiosk?.sound} />
           ) : (
             <ScreenRouter
               screen={screen}

@@ -151,6 +151,11 @@ export const machineConfigSchema = section({
     }),
   /** After a quiet spell (the idle timeout) on an empty entry, show the "how to collect" attract screen. */
   attractScreen: flag().default(true),
+  /** Key clicks, outcome chimes and spoken prompts; the maintenance screen changes both, kept across restarts. */
+  sound: section({
+    volume: intRange(0, 100, 'percent').default(60),
+    muted: flag().default(false),
+  }).prefault({}),
   idleTimeoutSeconds: intRange(10, 600, 'seconds').default(60),
   offline: section({
     policy: oneOf(['deny', 'allow-cached']).default('deny'),

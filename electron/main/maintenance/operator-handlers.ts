@@ -10,6 +10,7 @@ export type OperatorMethod =
   | 'maintenanceRestock'
   | 'maintenanceResolveAttention'
   | 'maintenanceSetService'
+  | 'maintenanceSetSound'
   | 'maintenanceRecentLog';
 
 export type OperatorHandlers = Pick<IpcHandlers, OperatorMethod>;
@@ -65,6 +66,16 @@ export const operatorHandlers = (session: MaintenanceSession, tools: OperatorToo
         (s) => ({ inService: s.inService }),
       ),
     ),
+  maintenanceSetSound: (input) =>
+    thenStatus(
+      session,
+      session.act(
+        'sound',
+        { ...input },
+        () => Promise.resolve(tools.setSound(input)),
+        (sound) => ({ volume: sound.volume, muted: sound.muted }),
+      ),
+    ),
   maintenanceRecentLog: (input) =>
     session.act(
       'recent-log',
@@ -85,5 +96,6 @@ export const operatorDisabledHandlers: OperatorHandlers = {
   maintenanceRestock: forbidden,
   maintenanceResolveAttention: forbidden,
   maintenanceSetService: forbidden,
+  maintenanceSetSound: forbidden,
   maintenanceRecentLog: forbidden,
 };

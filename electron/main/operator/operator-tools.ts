@@ -7,6 +7,7 @@ import type {
   RestockInput,
   ServiceView,
   SetServiceInput,
+  SetSoundInput,
   TestDispenseInput,
   TestView,
 } from '../../contract/operator-schemas';
@@ -15,6 +16,7 @@ import type { KioskCore } from '../../core/create-kiosk-core';
 import type { OperatorView } from '../../core/operator/operator-view';
 import type { ServiceState } from '../../core/operator/service-switch';
 import type { OperatorSource, TestDispenseRow } from '../../core/ports/test-dispense-store';
+import type { SoundSettings } from '../../core/sound/sound-settings';
 import type { Restocked } from '../../core/stock/restock';
 import { toLogEvent } from './log-view';
 
@@ -33,6 +35,7 @@ export type OperatorTools = {
     by: OperatorSource,
   ): Result<{ readonly redemptionId: string; readonly note: string }, OperatorRefusal>;
   setService(input: SetServiceInput, by: OperatorSource): Result<ServiceView, OperatorRefusal>;
+  setSound(input: SetSoundInput): Result<SoundSettings, OperatorRefusal>;
   recentLog(input: RecentLogInput): Result<RecentLog, OperatorRefusal>;
 };
 
@@ -81,7 +84,7 @@ const testRefusalCode = {
 
 /** The running kiosk: every tool goes through its core, the log comes from its log folder. */
 export const runningOperatorTools = (
-  core: Pick<KioskCore, 'operator' | 'recordRestock'>,
+  core: Pick<KioskCore, 'operator' | 'recordRestock' | 'setSound'>,
   read: LogReader,
 ): OperatorTools => ({
   async testDispense({ addr, slot }, by) {
@@ -108,6 +111,7 @@ export const runningOperatorTools = (
     return refuse('invalid-input', why[resolved.error]);
   },
   setService: ({ inService }, by) => ok(serviceView(core.operator.setInService(inService, by))),
+  setSound: ({ volume, muted }) => ok(core.setSound({ volume, muted })),
   recentLog: (input) => recentLogFrom(read, input),
 });
 
@@ -120,6 +124,7 @@ export const stoppedOperatorTools = (read: LogReader): OperatorTools => {
     restock: stopped,
     resolveAttention: stopped,
     setService: stopped,
+    setSound: stopped,
     recentLog: (input) => recentLogFrom(read, input),
   };
 };

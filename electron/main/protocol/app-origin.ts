@@ -12,9 +12,20 @@ export const APP_PAGE_URL = `${APP_SCHEME}://${APP_HOST}/index.html`;
  * storage), `secure` a secure context, `supportFetchAPI` and `corsEnabled` let the module scripts Vite emits (with
  * `crossorigin`) load; `codeCache` keeps V8's compiled code between starts. It does not bypass the CSP.
  */
+/**
+ * `stream`: the spoken prompts are `<audio>` served from this scheme, and Chromium's media player reads a custom
+ * scheme's responses only when it is registered as streaming (Electron's protocol docs).
+ */
 export const appSchemePrivileges = {
   scheme: APP_SCHEME,
-  privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true, codeCache: true },
+  privileges: {
+    standard: true,
+    secure: true,
+    supportFetchAPI: true,
+    corsEnabled: true,
+    codeCache: true,
+    stream: true,
+  },
 } as const;
 
 /** Parses a URL without throwing: a malformed one is nobody's, so every check on it fails closed. */

@@ -21,8 +21,10 @@ const backToEntry = (state: FlowState): FlowState => ({
 });
 
 /** On the attract screen a key only wakes the kiosk: the first press shows the entry, it types nothing. */
+const woken = (state: FlowState): FlowState => ({ ...state, attract: false, greeting: state.greeting + 1 });
+
 const editCode = (state: FlowState, next: string): FlowState => {
-  if (state.attract) return { ...state, attract: false };
+  if (state.attract) return woken(state);
   return state.flow.step === 'entry' && next.length <= MAX_CODE_LENGTH
     ? { ...state, code: next, notice: null }
     : state;
@@ -34,7 +36,7 @@ const offers = (state: FlowState, language: string): boolean =>
 /** The switch is on the entry and attract screens only; picking from the attract screen also wakes it. */
 const chooseLanguage = (state: FlowState, language: string): FlowState =>
   state.flow.step === 'entry' && offers(state, language)
-    ? { ...state, chosenLanguage: language, attract: false }
+    ? { ...woken(state), chosenLanguage: language }
     : state;
 
 /**
@@ -132,7 +134,7 @@ export const flowReducer = (state: FlowState, action: FlowAction): FlowState => 
     case 'language':
       return chooseLanguage(state, action.language);
     case 'wake':
-      return state.attract ? { ...state, attract: false } : state;
+      return state.attract ? woken(state) : state;
     case 'idle':
       return idle(state);
   }

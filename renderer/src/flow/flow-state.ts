@@ -56,6 +56,8 @@ export type FlowState = {
   readonly chosenLanguage: string | null;
   /** The attract screen is up: a quiet empty entry became it; a tap or a scan ends it. */
   readonly attract: boolean;
+  /** Counts the moments a customer began (woke the attract screen, picked a language), each greeted aloud. */
+  readonly greeting: number;
 };
 
 export type FlowAction =
@@ -87,6 +89,7 @@ export const initialFlowState: FlowState = {
   notice: null,
   chosenLanguage: null,
   attract: false,
+  greeting: 0,
 };
 
 const codeCharacter = /^[0-9A-Za-z]$/;

@@ -14,12 +14,22 @@ export const MAX_PIN_LENGTH = 12;
 
 /** What a request to main was for; an answer is applied only to the request the screen is waiting on. */
 export type MaintenanceTask =
-  'open' | 'clear' | 'retry' | 'refresh' | 'settle' | 'test' | 'restock' | 'resolve' | 'service' | 'log';
+  | 'open'
+  | 'clear'
+  | 'retry'
+  | 'refresh'
+  | 'settle'
+  | 'test'
+  | 'restock'
+  | 'resolve'
+  | 'service'
+  | 'sound'
+  | 'log';
 
 /** Tasks whose success gets a one-line confirmation under the lists. */
 export type DoneTask = Extract<
   MaintenanceTask,
-  'clear' | 'retry' | 'settle' | 'test' | 'restock' | 'resolve' | 'service'
+  'clear' | 'retry' | 'settle' | 'test' | 'restock' | 'resolve' | 'service' | 'sound'
 >;
 
 export type MaintenanceState =

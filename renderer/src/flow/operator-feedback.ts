@@ -40,6 +40,8 @@ export const operatorDoneText = (t: Strings, done: DoneTask, status: Maintenance
       return t.maintResolved;
     case 'service':
       return operator?.service.inService === false ? t.maintServiceTakenOff : t.maintServiceBackOn;
+    case 'sound':
+      return t.maintSoundSaved;
     default:
       return null;
   }

@@ -1,5 +1,6 @@
 import { useCallback } from 'react';
 import type { IpcError, KioskApi, MaintenanceStatus, Result } from '../../../electron/contract';
+import type { SetSoundInput } from '../../../electron/contract/operator-schemas';
 import type { MaintenanceState, MaintenanceTask } from '../flow/maintenance-state';
 import { typedCount } from '../flow/operator-dialog';
 
@@ -14,6 +15,8 @@ export type OperatorCalls = {
   /** `note` is the chosen answer in the screen's words: what the audit log keeps. */
   readonly confirmResolve: (note: string) => void;
   readonly confirmService: () => void;
+  /** Volume and mute take effect at once: nothing to confirm, and the next tap puts it back. */
+  readonly setSound: (change: SetSoundInput) => void;
   readonly loadLog: () => void;
 };
 
@@ -55,9 +58,16 @@ export const useOperatorCalls = (
     run('service', () => api.maintenanceSetService({ inService }));
   }, [api, run, tool]);
 
+  const setSound = useCallback(
+    (change: SetSoundInput) => {
+      run('sound', () => api.maintenanceSetSound(change));
+    },
+    [api, run],
+  );
+
   const loadLog = useCallback(() => {
     runLog(() => api.maintenanceRecentLog({ lines: LOG_LINES }));
   }, [api, runLog]);
 
-  return { confirmTest, confirmRestock, confirmResolve, confirmService, loadLog };
+  return { confirmTest, confirmRestock, confirmResolve, confirmService, setSound, loadLog };
 };

@@ -1,6 +1,7 @@
 import type { IpcErrorCode } from '../../../electron/contract';
 import type { StartupStep } from '../../../electron/contract/schemas';
 import type { CustomerRefusal } from '../flow/refusal-plan';
+import type { SpeechCue } from '../sound/speech-cues';
 
 /** A refused code: its headline, what happened in one plain sentence, and what to do next. */
 export type RefusalCopy = { readonly title: string; readonly body: string; readonly next: string };
@@ -217,6 +218,17 @@ export type Strings = {
   readonly maintLogEmpty: string;
   readonly maintLogNewestFirst: string;
   readonly maintLogUnreadable: string;
+  /** The maintenance screen's sound panel: {n} is the volume in percent. */
+  readonly maintSound: string;
+  readonly maintSoundLevel: string;
+  readonly maintSoundMuted: string;
+  readonly maintSoundQuieter: string;
+  readonly maintSoundLouder: string;
+  readonly maintSoundMute: string;
+  readonly maintSoundUnmute: string;
+  readonly maintSoundSaved: string;
+  /** What the kiosk says aloud, per cue (sound/speech-cues.ts); `npm run speech` renders these to audio. */
+  readonly speech: Readonly<Record<SpeechCue, string>>;
   /** One plain sentence per error code that can cross the bridge. */
   readonly errors: Readonly<Record<IpcErrorCode, string>>;
   /** The customer's refusal screen, per reason (the operator's screens use `errors`). */

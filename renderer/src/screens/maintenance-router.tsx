@@ -1,10 +1,17 @@
+import type { Sound } from '../../../electron/contract/schemas';
 import { canSubmitPin } from '../flow/maintenance-state';
 import type { Maintenance } from '../hooks/use-maintenance';
 import { MaintenancePinScreen } from './maintenance-pin-screen';
 import { MaintenanceScreen } from './maintenance-screen';
 
 /** The maintenance step's screen; shown instead of the customer's while maintenance is open. */
-export const MaintenanceRouter = ({ maintenance }: { readonly maintenance: Maintenance }) => {
+type MaintenanceRouterProps = {
+  readonly maintenance: Maintenance;
+  /** The kiosk's sound as the customer hears it, from the state events; absent before the first. */
+  readonly sound: Sound | undefined;
+};
+
+export const MaintenanceRouter = ({ maintenance, sound }: MaintenanceRouterProps) => {
   const { state, dispatch } = maintenance;
   if (state.step === 'pin') {
     return (
@@ -31,6 +38,7 @@ export const MaintenanceRouter = ({ maintenance }: { readonly maintenance: Maint
     return (
       <MaintenanceScreen
         state={state}
+        sound={sound}
         onAskClear={(lock) => {
           dispatch({ type: 'ask-clear', lock });
         }}
@@ -56,6 +64,7 @@ export const MaintenanceRouter = ({ maintenance }: { readonly maintenance: Maint
           onConfirmRestock: maintenance.confirmRestock,
           onConfirmResolve: maintenance.confirmResolve,
           onConfirmService: maintenance.confirmService,
+          onSetSound: maintenance.setSound,
           onLoadLog: maintenance.loadLog,
           onHideLog: () => {
             dispatch({ type: 'hide-log' });

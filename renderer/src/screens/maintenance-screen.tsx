@@ -6,6 +6,8 @@ import type { OperatorScreenHandlers } from '../components/maintenance/operator-
 import { OwedList } from '../components/maintenance/owed-list';
 import { RecentLog } from '../components/maintenance/recent-log';
 import { ServicePanel } from '../components/maintenance/service-panel';
+import { SoundPanel } from '../components/maintenance/sound-panel';
+import type { Sound } from '../../../electron/contract/schemas';
 import { SlotTools } from '../components/maintenance/slot-tools';
 import { SlotLockList } from '../components/maintenance/slot-lock-list';
 import { StatusFacts } from '../components/maintenance/status-facts';
@@ -29,6 +31,7 @@ type MaintenanceScreenProps = {
   readonly onClose: () => void;
   /** The operator tools: test a slot, restock, resolve attention, the service switch, the recent log. */
   readonly tools: OperatorScreenHandlers;
+  readonly sound: Sound | undefined;
 };
 
 /** One line under the lists: what is happening, what just finished, or what went wrong. */
@@ -43,7 +46,7 @@ const feedback = (t: Strings, state: StatusStep): string | null => {
 };
 
 /** What the operator came for: why, what is locked, what needs a look, and the few things they can do. */
-export const MaintenanceScreen = ({ state, tools, ...on }: MaintenanceScreenProps) => {
+export const MaintenanceScreen = ({ state, tools, sound, ...on }: MaintenanceScreenProps) => {
   const t = useStrings();
   const { status, pending, tool } = state;
   const d = status.diagnostics;
@@ -88,6 +91,9 @@ export const MaintenanceScreen = ({ state, tools, ...on }: MaintenanceScreenProp
             onCancel={cancelTool}
             onConfirm={tools.onConfirmService}
           />
+        )}
+        {sound === undefined ? null : (
+          <SoundPanel sound={sound} busy={pending !== null} onChange={tools.onSetSound} />
         )}
         {d === null ? (
           <p className="screen__text">{t.maintNoDiagnostics}</p>

@@ -21,6 +21,7 @@ const baseState = (language: string, extra: Partial<KioskState> = {}): KioskStat
   machineName: 'Lobby 2',
   language,
   languages: ['en', 'zh-CN'],
+  sound: { volume: 60, muted: false },
   board: 'connected',
   entryLockedUntil: null,
   demoCodes: [],

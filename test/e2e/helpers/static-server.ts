@@ -20,6 +20,7 @@ const contentTypes: Readonly<Record<string, string>> = {
   '.webp': 'image/webp',
   '.woff2': 'font/woff2',
   '.json': 'application/json',
+  '.ogg': 'audio/ogg',
 };
 
 /**

@@ -48,7 +48,8 @@ type Method =
   | 'maintenanceTestDispense'
   | 'maintenanceRestock'
   | 'maintenanceResolveAttention'
-  | 'maintenanceSetService';
+  | 'maintenanceSetService'
+  | 'maintenanceSetSound';
 type Pending = {
   readonly method: Method;
   readonly resolve: (answer: Result<MaintenanceStatus, IpcError>) => void;
@@ -80,6 +81,7 @@ export class FakeMaintenance {
     maintenanceRestock: (input) => this.wait('maintenanceRestock', input),
     maintenanceResolveAttention: (input) => this.wait('maintenanceResolveAttention', input),
     maintenanceSetService: (input) => this.wait('maintenanceSetService', input),
+    maintenanceSetSound: (input) => this.wait('maintenanceSetSound', input),
     maintenanceRecentLog: (input) => {
       this.calls.push({ method: 'maintenanceRecentLog', input });
       return new Promise((resolve) => {

@@ -59,6 +59,7 @@ describe('window.kiosk.on', () => {
         'maintenanceRestock',
         'maintenanceResolveAttention',
         'maintenanceSetService',
+        'maintenanceSetSound',
         'maintenanceRecentLog',
         'on',
       ].sort(),

@@ -1,3 +1,4 @@
+import type { SetSoundInput } from '../../../../electron/contract/operator-schemas';
 import type { DialogAction } from '../../flow/operator-dialog';
 
 /** What the operator-tool parts of the maintenance screen can ask for; the hook behind them talks to main. */
@@ -8,6 +9,7 @@ export type OperatorScreenHandlers = {
   /** With the chosen answer in the screen's words. */
   readonly onConfirmResolve: (note: string) => void;
   readonly onConfirmService: () => void;
+  readonly onSetSound: (change: SetSoundInput) => void;
   readonly onLoadLog: () => void;
   readonly onHideLog: () => void;
 };

@@ -31,6 +31,7 @@ describe('machine configuration schema: defaults', () => {
       language: 'en',
       languages: ['en', 'zh-CN'],
       attractScreen: true,
+      sound: { volume: 60, muted: false },
       idleTimeoutSeconds: 60,
       offline: { policy: 'deny', maxCacheAgeSeconds: 900 },
       throttle: {
@@ -390,7 +391,7 @@ const cases: [string, (string | number)[], unknown, string][] = [
     'misspelt top-level key',
     ['langauge'],
     'en',
-    'unknown setting "langauge" (did you mean "language"?); allowed here: machineNo, machineName, supportContact, cloud, serial, boards, language, languages, attractScreen, idleTimeoutSeconds, offline, throttle, slots, retention, maintenance, liveLink, alerts, secrets, logLevel',
+    'unknown setting "langauge" (did you mean "language"?); allowed here: machineNo, machineName, supportContact, cloud, serial, boards, language, languages, attractScreen, sound, idleTimeoutSeconds, offline, throttle, slots, retention, maintenance, liveLink, alerts, secrets, logLevel',
   ],
 ];
 

@@ -74,6 +74,7 @@ const operatorCalls: [InvokeMethod, unknown][] = [
   ['maintenanceRestock', { productId: 101, count: 10 }],
   ['maintenanceResolveAttention', { redemptionId: '202601010000000000000001', note: 'ok' }],
   ['maintenanceSetService', { inService: false }],
+  ['maintenanceSetSound', { muted: true }],
   ['maintenanceRecentLog', { lines: 10 }],
 ];
 
@@ -90,7 +91,8 @@ describe('operator tools on the maintenance screen', () => {
     expect(h.board.dispensed).toEqual([]);
     expect(h.core.operator.service().inService).toBe(true);
     expect(h.store.getProduct(101)?.stock).toBe(8);
-    expect(h.logger.lines.filter((l) => l.event === 'maintenance.forbidden')).toHaveLength(6);
+    expect(h.logger.lines.filter((l) => l.event === 'maintenance.forbidden')).toHaveLength(7);
+    expect(h.core.getState().sound).toEqual({ volume: 60, muted: false });
   });
 
   it('test-dispenses, restocks and switches service inside a session, each answered with the new status and audited', async () => {
@@ -131,6 +133,33 @@ describe('operator tools on the maintenance screen', () => {
     );
     const audited = h.store.listAudit(100).find((a) => a.kind === 'maintenance.test-dispense');
     expect(JSON.parse(audited?.detail ?? '{}')).toMatchObject({ addr: 1, slot: 0, outcome: 'success' });
+  });
+
+  it('sets the volume and the mute inside a session: published at once, audited, kept across a restart', async () => {
+    const h = (harness = await startHarness());
+    const call = ipcFor(h);
+    statusOf(await call('maintenanceOpen', { pin: PIN }));
+    const states: unknown[] = [];
+    h.core.on('state', (state) => states.push(state.sound));
+    statusOf(await call('maintenanceSetSound', { volume: 30 }));
+    statusOf(await call('maintenanceSetSound', { muted: true }));
+    // The same value again changes nothing, and says nothing.
+    statusOf(await call('maintenanceSetSound', { muted: true }));
+    expect(states).toEqual([
+      { volume: 30, muted: false },
+      { volume: 30, muted: true },
+    ]);
+    // Newest first, as the audit lists it.
+    const audited = h.store.listAudit(100).filter((a) => a.kind === 'maintenance.sound');
+    expect(audited.map((a) => JSON.parse(a.detail) as unknown)).toEqual([
+      expect.objectContaining({ volume: 30, muted: true }),
+      expect.objectContaining({ volume: 30, muted: true }),
+      expect.objectContaining({ volume: 30, muted: false }),
+    ]);
+    await h.core.stop();
+    const again = await h.restart();
+    expect(again.getState().sound).toEqual({ volume: 30, muted: true });
+    await again.stop();
   });
 
   it('resolves an attention item with the note, and the list then leaves it out', async () => {
@@ -196,6 +225,12 @@ describe('operator tools on the maintenance screen', () => {
     ['maintenanceSetService', { inService: 'false' }],
     ['maintenanceSetService', { inService: 0 }],
     ['maintenanceSetService', {}],
+    ['maintenanceSetSound', {}],
+    ['maintenanceSetSound', { volume: 101 }],
+    ['maintenanceSetSound', { volume: -1 }],
+    ['maintenanceSetSound', { volume: 55.5 }],
+    ['maintenanceSetSound', { muted: 'yes' }],
+    ['maintenanceSetSound', { volume: 50, loud: true }],
     ['maintenanceRecentLog', { lines: 0 }],
     ['maintenanceRecentLog', { lines: 1001 }],
     ['maintenanceRecentLog', { lines: 10, path: '/etc/shadow' }],
