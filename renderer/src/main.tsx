@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app';
+import { loadCjkFaces } from './cjk-faces';
 import { findKioskApi } from './kiosk-api';
 import { OutOfServiceScreen } from './screens/out-of-service-screen';
 // Chinese must render on any PC, with or without a CJK font installed: the app ships its own, the simplified-Chinese
@@ -30,14 +31,17 @@ const container = document.getElementById('root');
 if (container === null) throw new Error('index.html has no #root element');
 
 const api = findKioskApi();
-createRoot(container).render(
-  <StrictMode>
-    {api === null ? (
-      <main className="app__main">
-        <OutOfServiceScreen />
-      </main>
-    ) : (
-      <App api={api} />
-    )}
-  </StrictMode>,
-);
+const root = createRoot(container);
+void loadCjkFaces(document.fonts).then(() => {
+  root.render(
+    <StrictMode>
+      {api === null ? (
+        <main className="app__main">
+          <OutOfServiceScreen />
+        </main>
+      ) : (
+        <App api={api} />
+      )}
+    </StrictMode>,
+  );
+});

@@ -4,9 +4,6 @@ import { scriptKiosk } from './scripted-kiosk';
 import type { ScreenState } from './screen-states';
 import type { Viewport } from './kiosk-browser';
 
-/** The one piece of the page's DOM used here (the node tsconfig has no DOM types). */
-type FontsGlobal = { readonly document: { readonly fonts: { readonly ready: Promise<unknown> } } };
-
 export const orientations = {
   portrait: { width: 1080, height: 1920 },
   landscape: { width: 1920, height: 1080 },
@@ -41,9 +38,13 @@ export const launchScreenRig = async (deps: {
       await page.goto(`${deps.origin}/`);
       await state.reach(page);
       await page.locator(`[data-screen="${state.screen}"]`).waitFor();
-      await page.evaluate(() =>
-        (globalThis as unknown as FontsGlobal).document.fonts.ready.then(() => undefined),
-      );
+      // The CJK face comes in slices by unicode-range, each loaded only once a glyph of it is drawn, and
+      // `fonts.ready` may settle before the screen asked for them. So ask for every slice the screen's text needs,
+      // in each weight the screens use, then give the page two frames to draw with them.
+      await page.evaluate(`Promise.all(['400', '700', '800'].map((weight) =>
+          document.fonts.load(weight + ' 30px "Noto Sans SC"', document.body.innerText)))
+        .then(() => document.fonts.ready)
+        .then(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))))`);
       return page;
     },
     async close() {
