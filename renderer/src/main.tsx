@@ -32,7 +32,9 @@ if (container === null) throw new Error('index.html has no #root element');
 
 const api = findKioskApi();
 const root = createRoot(container);
-void loadCjkFaces(document.fonts).then(() => {
+// The first render waits for the CJK faces, at most FACE_WAIT_MS (see cjk-faces.ts).
+void loadCjkFaces(document.fonts).then((settled) => {
+  document.documentElement.dataset.faces = settled;
   root.render(
     <StrictMode>
       {api === null ? (

@@ -57,6 +57,8 @@ export const launchKioskBrowser = async (deps: {
       }),
     );
     await page.goto(url);
+    // The page renders once its CJK faces are in, or it gave up on them (renderer/src/cjk-faces.ts).
+    await page.locator('html[data-faces]').waitFor({ state: 'attached' });
     return page;
   };
 

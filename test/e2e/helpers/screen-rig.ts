@@ -36,6 +36,8 @@ export const launchScreenRig = async (deps: {
       await page.setViewportSize(orientations[orientation]);
       await scriptKiosk(page, state.script(language));
       await page.goto(`${deps.origin}/`);
+      // The page renders once its CJK faces are in, or it gave up on them (renderer/src/cjk-faces.ts).
+      await page.locator('html[data-faces]').waitFor({ state: 'attached' });
       await state.reach(page);
       await page.locator(`[data-screen="${state.screen}"]`).waitFor();
       // The CJK face comes in slices by unicode-range, each loaded only once a glyph of it is drawn, and
