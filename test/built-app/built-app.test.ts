@@ -59,7 +59,8 @@ describeWithBrowserTools('the built app under the Electron stand-in', () => {
 
   afterAll(async () => {
     await app?.close();
-    rmSync(dir, { recursive: true, force: true });
+    // The closed app's Chromium may still be writing its profile for a moment: retry rather than fail the suite.
+    rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
   });
 
   describe('demo (no configuration)', () => {

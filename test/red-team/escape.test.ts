@@ -60,7 +60,8 @@ describeWithBrowserTools('red team: leaving the kiosk from its keyboard and wind
   }, 90_000);
   afterAll(async () => {
     await app?.close();
-    rmSync(dir, { recursive: true, force: true });
+    // The closed app's Chromium may still be writing its profile for a moment: retry rather than fail the suite.
+    rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
   });
 
   it('opens its window in kiosk mode with no close or minimise button', () => {
