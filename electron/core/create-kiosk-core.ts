@@ -7,7 +7,7 @@ import type { KioskAdapters, KioskCore, KioskCoreOptions } from './kiosk-core-ty
 import { KioskEvents } from './kiosk-events';
 import { createLiveLink, type LiveLink } from './live/create-live-link';
 import { customerLanguages, readPushedSettings } from './live/pushed-settings';
-import { changeSound, readSound } from './sound/sound-settings';
+import { createSoundControl } from './sound/sound-settings';
 import { decidePoll, HOT_WINDOW_MS, hotProducts } from './cache/poll-plan';
 import { createOperator } from './operator/create-operator';
 import type { EngineDeps } from './redemption/deps';
@@ -146,6 +146,7 @@ export const createKioskCore = (options: KioskCoreOptions, adapters: KioskAdapte
     return refreshed;
   };
 
+  const sound = createSoundControl(store, config.sound);
   const getState = (): KioskState => ({
     mode,
     phase: phase === 'ready' && !operator.service().inService ? 'out-of-service' : phase,
@@ -153,7 +154,7 @@ export const createKioskCore = (options: KioskCoreOptions, adapters: KioskAdapte
     machineName: config.machineName,
     ...customerLanguages(pushed, config),
     attract: pushed.attract ?? config.attractScreen,
-    sound: readSound(store, config.sound),
+    sound: sound.current(),
     board: board.linkStatus(),
     entryLockedUntil: throttle.lockedUntil(),
     demoCodes: mode === 'demo' ? [...(options.demoCodes ?? [])] : [],
@@ -293,13 +294,12 @@ export const createKioskCore = (options: KioskCoreOptions, adapters: KioskAdapte
     },
     settleOwed: (redemptionId) => settleOwed(upkeep, redemptionId),
     setSound(change) {
-      const before = readSound(store, config.sound);
-      const after = changeSound(store, config.sound, change);
-      if (after.volume !== before.volume || after.muted !== before.muted) {
-        logger.info('sound.changed', { volume: after.volume, muted: after.muted });
+      const { settings, changed } = sound.change(change);
+      if (changed) {
+        logger.info('sound.changed', { volume: settings.volume, muted: settings.muted });
         publish();
       }
-      return after;
+      return settings;
     },
     operator,
     // Reported by the next outbox round, within seconds.

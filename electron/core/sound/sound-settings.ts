@@ -26,15 +26,25 @@ export const readSound = (store: AdminStore, configured: SoundSettings): SoundSe
   }
 };
 
-/** Applies an operator's change over what is in force; writes only when something changed. */
-export const changeSound = (
-  store: AdminStore,
-  configured: SoundSettings,
-  change: SoundChange,
-): SoundSettings => {
-  const before = readSound(store, configured);
-  const after = { volume: change.volume ?? before.volume, muted: change.muted ?? before.muted };
-  if (after.volume !== before.volume || after.muted !== before.muted)
-    store.setMeta(KEY, JSON.stringify(after));
-  return after;
+export type SoundControl = {
+  /** What is in force, from memory: read from the journal once, at creation. */
+  current(): SoundSettings;
+  /** Applies an operator's change; writes and answers `changed` only when something really changed. */
+  change(change: SoundChange): { readonly settings: SoundSettings; readonly changed: boolean };
+};
+
+export const createSoundControl = (store: AdminStore, configured: SoundSettings): SoundControl => {
+  let now = readSound(store, configured);
+  return {
+    current: () => now,
+    change(change) {
+      const after = { volume: change.volume ?? now.volume, muted: change.muted ?? now.muted };
+      const changed = after.volume !== now.volume || after.muted !== now.muted;
+      if (changed) {
+        store.setMeta(KEY, JSON.stringify(after));
+        now = after;
+      }
+      return { settings: now, changed };
+    },
+  };
 };

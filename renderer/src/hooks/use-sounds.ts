@@ -19,7 +19,7 @@ export type SoundsInput = {
 /**
  * The kiosk's sounds at its volume: a click under every enabled touch target the finger lands on (a disabled
  * one stays silent, as it does nothing); an outcome's cue, then its sentence, when its screen appears; the
- * greeting when a customer begins; and a click at the new level whenever the operator changes it.
+ * greeting when a customer begins; and the chime at the new level whenever the operator changes it.
  */
 export const useSounds = (player: SoundPlayer, input: SoundsInput): void => {
   const { sound, screen, speech, language, greeting } = input;

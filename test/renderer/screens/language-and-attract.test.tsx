@@ -115,6 +115,14 @@ describe('the attract screen', () => {
     expect(currentScreen(container)).toBe('attract');
     expect(title()).toBe('Collect your order here');
     expect(screen.getAllByRole('listitem').map((li) => li.textContent)).toHaveLength(3);
+    // A half-typed code is forgotten first, back to an empty entry; only its next quiet spell brings the loop.
+    tap('Touch the screen to start');
+    tapDigits('12');
+    await advance(IDLE_MS);
+    expect(currentScreen(container)).toBe('entry');
+    expect(typedCode()).toBe('');
+    await advance(IDLE_MS);
+    expect(currentScreen(container)).toBe('attract');
   });
 
   it('lights the three steps in turn', async () => {
